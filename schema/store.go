@@ -1,0 +1,116 @@
+package schema
+
+import (
+	"context"
+	"io"
+)
+
+// Store is the graph of facts as the rest of the product sees it. The graph
+// package implements it over Cayley (bbolt, memory, PostgreSQL); resolvers and
+// the CLI use only this interface, so they can be tested with the in-memory store.
+//
+// Read methods return results in a stable order (documented per method) so
+// that cursors over them are stable. A missing ID is not an error for the
+// batch methods: the slot is nil. Errors are *Error with CodeNotFound,
+// CodeInvalid or CodeUnavailable where those apply, wrapped errors otherwise.
+type Store interface {
+	// PutExtraction writes an article and everything extracted from it in
+	// one transaction, every quad labelled with the article's IRI. Writing
+	// the same extraction twice changes nothing (Added is then 0).
+	PutExtraction(ctx context.Context, x *Extraction) (PutResult, error)
+	// HasArticle reports whether an article with this content hash is stored.
+	HasArticle(ctx context.Context, hash string) (bool, error)
+	// RetractArticle removes every quad labelled with the article's IRI,
+	// leaving facts from other articles untouched. CodeNotFound if absent.
+	RetractArticle(ctx context.Context, id string) error
+
+	// Articles returns the articles matching f, newest first, then by ID.
+	Articles(ctx context.Context, f ArticleFilter) ([]*Article, error)
+	// ArticlesByID returns the articles in ids order (nil where unknown).
+	ArticlesByID(ctx context.Context, ids []string) ([]*Article, error)
+	// Entities returns the entities matching f, by name then ID. Entities
+	// merged into another are not listed; their facts are the target's.
+	Entities(ctx context.Context, f EntityFilter) ([]*Entity, error)
+	// EntitiesByID returns the entities in ids order (nil where unknown),
+	// following merges: asking for a merged entity returns its target.
+	EntitiesByID(ctx context.Context, ids []string) ([]*Entity, error)
+	// Statements returns the statements matching f, oldest article date
+	// first, then by article and evidence offset.
+	Statements(ctx context.Context, f StatementFilter) ([]*Statement, error)
+	// Events returns the event accounts matching f, by date then ID.
+	Events(ctx context.Context, f EventFilter) ([]*Event, error)
+	// Roles returns the roles of the given person entity, by role name.
+	Roles(ctx context.Context, person string) ([]*Role, error)
+
+	// MergeEntities records that entity from is the same as entity into;
+	// reads and later loads honour it. CodeNotFound if either is unknown.
+	MergeEntities(ctx context.Context, into, from string) error
+	// AddAlias records an extra surface form for an entity.
+	AddAlias(ctx context.Context, entity, alias string) error
+	// Aliases returns the analyst curation (alias → entity IRI and
+	// merged IRI → target IRI), which the loader honours on later loads.
+	Curation(ctx context.Context) (*Curation, error)
+
+	// Export writes every quad, in N-Quads ("nquads") or JSON-LD ("jsonld").
+	Export(ctx context.Context, w io.Writer, format string) error
+	// Stats counts what the store holds.
+	Stats(ctx context.Context) (Stats, error)
+	// Close releases the store (and the bbolt file lock).
+	Close() error
+}
+
+// PutResult tells what a PutExtraction changed.
+type PutResult struct {
+	Article string // the article IRI
+	Added   int    // quads that were not there before
+}
+
+// Stats counts the store's content.
+type Stats struct {
+	Quads, Articles, Entities, Statements, Events int
+}
+
+// Curation is the analysts' corrections, persisted in the store.
+type Curation struct {
+	Aliases map[string]string // folded alias → entity IRI
+	Merged  map[string]string // merged entity IRI → the IRI it was merged into
+}
+
+// ArticleFilter selects articles; zero fields match everything.
+type ArticleFilter struct {
+	Language string
+	Source   string
+	From, To string // inclusive date bounds, YYYY[-MM[-DD]]
+	Text     string // folded substring of title
+}
+
+// EntityFilter selects entities; zero fields match everything.
+type EntityFilter struct {
+	Type    EntityType
+	Name    string // case- and accent-insensitive; matches the name or any alias
+	Alias   string // case- and accent-insensitive; matches an alias exactly
+	Article string // entities mentioned in this article
+}
+
+// StatementFilter selects statements; zero fields match everything. Entity
+// fields take entity IRIs.
+type StatementFilter struct {
+	Act         Act
+	Speaker     string
+	About       string
+	Target      string
+	AccordingTo string
+	Article     string
+	From, To    string // inclusive date bounds on the statement's date
+	Text        string // case- and accent-insensitive substring of the content or evidence
+}
+
+// EventFilter selects event accounts; zero fields match everything.
+type EventFilter struct {
+	Type        EventType
+	Status      EventStatus
+	Participant string
+	Place       string
+	Article     string
+	From, To    string
+}
