@@ -82,6 +82,7 @@ type ArticleFilter struct {
 	Source   string
 	From, To string // inclusive date bounds, YYYY[-MM[-DD]]
 	Text     string // folded substring of title
+	Entity   string // articles that mention this entity IRI
 }
 
 // EntityFilter selects entities; zero fields match everything.
