@@ -180,6 +180,8 @@ func readBytes(name string, data []byte, emit emitFunc) error {
 		f = sniff(data)
 	}
 	switch f {
+	case formatJSONL:
+		return streamJSONL(name, bytes.NewReader(data), emit)
 	case formatJSON:
 		return readJSON(name, data, emit)
 	case formatHTML:

@@ -106,7 +106,9 @@ func parseHeader(name, s string, pos int) ([]headerField, int, error) {
 		}
 		value := strings.TrimSpace(l[vstart:])
 		if len(fields) == 0 && key == "date" {
-			if tok, rest, ok := strings.Cut(value, " "); ok && startsWithDigit(tok) && strings.ContainsRune(strings.TrimSpace(rest), ' ') {
+			if sp := strings.IndexFunc(value, unicode.IsSpace); sp > 0 && startsWithDigit(value) &&
+				strings.ContainsFunc(strings.TrimSpace(value[sp:]), unicode.IsSpace) {
+				tok := value[:sp]
 				d, valid := NormalizeDate(tok)
 				if !valid {
 					return nil, pos, invalid(name, line, "inline date %q is not a date (want YYYY, YYYY-MM or YYYY-MM-DD)", tok)
