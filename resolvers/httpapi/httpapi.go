@@ -1,0 +1,212 @@
+// Package httpapi is the HTTP face of the GraphQL API: the gqlgen handler with
+// its limits (complexity, depth, page size), error presenter, panic recovery,
+// API keys, CORS, request logs, the playground and the health check. It is
+// shared by `kg serve` and `kg query`, which runs the same handler in-process.
+package httpapi
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/newsgraph/kg/resolvers"
+	"github.com/newsgraph/kg/resolvers/generated"
+	"github.com/newsgraph/kg/schema"
+)
+
+// Config is what `kg serve` and in-process queries configure.
+type Config struct {
+	// APIKey, when set, is required for mutations (Authorization: Bearer KEY
+	// or X-API-Key: KEY).
+	APIKey string
+	// ReadKey, when true, requires the API key for queries too.
+	ReadKey bool
+	// Complexity is the largest query complexity accepted.
+	Complexity int
+	// CORSOrigins lists the origins allowed to call the API from a browser
+	// ("*" for any); empty means no CORS headers.
+	CORSOrigins []string
+	Log         *slog.Logger
+}
+
+// Query limits.
+const (
+	DefaultComplexity = 5000
+)
+
+type keyCtx struct{}
+
+// newGraphQL builds the GraphQL handler with its limits, error presenter and
+// panic recovery.
+func newGraphQL(r *resolvers.Resolver, cfg Config) *handler.Server {
+	c := generated.Config{Resolvers: r}
+	es := generated.NewExecutableSchema(c)
+	srv := handler.New(es)
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	limit := cfg.Complexity
+	if limit <= 0 {
+		limit = DefaultComplexity
+	}
+	srv.Use(extension.FixedComplexityLimit(limit))
+	log := cfg.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		op := graphql.GetOperationContext(ctx)
+		if cfg.APIKey != "" && (cfg.ReadKey || op.Operation != nil && op.Operation.Operation == ast.Mutation) {
+			if given, _ := ctx.Value(keyCtx{}).(string); subtle.ConstantTimeCompare([]byte(given), []byte(cfg.APIKey)) != 1 {
+				return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
+					Message:    "this operation needs the API key: send it as 'Authorization: Bearer KEY' or 'X-API-Key: KEY'",
+					Extensions: map[string]any{"code": schema.CodeUnauthorized},
+				}}})
+			}
+		}
+		return next(ctx)
+	})
+	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
+		gerr := graphql.DefaultErrorPresenter(ctx, err)
+		var se *schema.Error
+		if errors.As(err, &se) {
+			gerr.Message = se.Message
+			if gerr.Extensions == nil {
+				gerr.Extensions = map[string]any{}
+			}
+			gerr.Extensions["code"] = se.Code
+			if se.Code == schema.CodeInternal || se.Code == schema.CodeUnavailable {
+				log.Error("graphql", "path", gerr.Path, "err", err)
+			}
+			return gerr
+		}
+		var inner *gqlerror.Error
+		if errors.As(err, &inner) && inner.Extensions != nil && inner.Extensions["code"] != nil {
+			return gerr // parse, validation and complexity errors carry their own codes
+		}
+		if gerr.Extensions == nil || gerr.Extensions["code"] == nil {
+			log.Error("graphql", "path", gerr.Path, "err", err)
+			gerr.Message = "internal error: the server logged the details"
+			gerr.Extensions = map[string]any{"code": schema.CodeInternal}
+		}
+		return gerr
+	})
+	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
+		log.Error("graphql panic", "panic", v)
+		return &schema.Error{Code: schema.CodeInternal, Message: "internal error: the server logged the details"}
+	})
+	return srv
+}
+
+// NewHandler returns the HTTP handler of `kg serve`: GraphQL at /query, the
+// playground at /, and /healthz.
+func NewHandler(r *resolvers.Resolver, cfg Config) http.Handler {
+	gql := newGraphQL(r, cfg)
+	mux := http.NewServeMux()
+	mux.Handle("/query", r.Middleware(withKey(gql)))
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, req *http.Request) {
+		ctx, cancel := context.WithTimeout(req.Context(), 2*time.Second)
+		defer cancel()
+		if _, err := r.Store.Stats(ctx); err != nil {
+			http.Error(w, "store unavailable: "+err.Error(), http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintln(w, `{"status":"ok"}`)
+	})
+	mux.Handle("/", playground.Handler("kg — news knowledge graph", "/query"))
+	var h http.Handler = mux
+	h = withCORS(h, cfg.CORSOrigins)
+	h = withLog(h, cfg.Log)
+	return h
+}
+
+// withKey passes the request's API key to the operation middleware.
+func withKey(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		key := req.Header.Get("X-API-Key")
+		if b, ok := strings.CutPrefix(req.Header.Get("Authorization"), "Bearer "); ok {
+			key = strings.TrimSpace(b)
+		}
+		next.ServeHTTP(w, req.WithContext(context.WithValue(req.Context(), keyCtx{}, key)))
+	})
+}
+
+func withCORS(next http.Handler, origins []string) http.Handler {
+	if len(origins) == 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		origin := req.Header.Get("Origin")
+		for _, o := range origins {
+			if o == "*" || o == origin {
+				w.Header().Set("Access-Control-Allow-Origin", o)
+				w.Header().Set("Access-Control-Allow-Headers", "Content-Type, Authorization, X-API-Key")
+				w.Header().Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+				w.Header().Add("Vary", "Origin")
+				break
+			}
+		}
+		if req.Method == http.MethodOptions {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		next.ServeHTTP(w, req)
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusWriter) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func withLog(next http.Handler, log *slog.Logger) http.Handler {
+	if log == nil {
+		log = slog.Default()
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, req)
+		log.Info("http", "method", req.Method, "path", req.URL.Path, "status", sw.status,
+			"ms", time.Since(start).Milliseconds())
+	})
+}
+
+// Serve runs the HTTP server on l until ctx ends, then shuts down gracefully.
+func Serve(ctx context.Context, l net.Listener, h http.Handler) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(l) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return srv.Shutdown(sctx)
+	}
+}
