@@ -1,0 +1,101 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/jsonld"
+
+	"github.com/newsgraph/kg/schema"
+)
+
+// Export formats.
+const (
+	FormatNQuads = "nquads"
+	FormatJSONLD = "jsonld"
+)
+
+// Export writes every quad of the store to w, in N-Quads ("nquads", one
+// quad a line, lines sorted so two exports of the same store are identical)
+// or JSON-LD ("jsonld", one named graph per article, which converts back to
+// the same quads). Literals are strict RDF: plain or xsd-typed. An unknown
+// format is CodeInvalid.
+func (s *Store) Export(ctx context.Context, w io.Writer, format string) error {
+	if format != FormatNQuads && format != FormatJSONLD {
+		return schema.Errorf(schema.CodeInvalid, "unknown export format %q: use %s or %s", format, FormatNQuads, FormatJSONLD)
+	}
+	s.mu.RLock()
+	qs, err := s.allQuads(ctx)
+	s.mu.RUnlock()
+	if err != nil {
+		return err
+	}
+	if format == FormatNQuads {
+		for _, line := range nquadLines(qs) {
+			if _, err := io.WriteString(w, line); err != nil {
+				return fmt.Errorf("write export: %w", err)
+			}
+		}
+		return nil
+	}
+	jw := jsonld.NewWriter(w)
+	if _, err := jw.WriteQuads(sortQuads(qs)); err != nil {
+		return fmt.Errorf("build JSON-LD export: %w", err)
+	}
+	if err := jw.Close(); err != nil {
+		return fmt.Errorf("write JSON-LD export: %w", err)
+	}
+	return nil
+}
+
+// allQuads reads every quad of the store, made strict.
+func (s *Store) allQuads(ctx context.Context) ([]quad.Quad, error) {
+	if s.closed {
+		return nil, s.errClosed()
+	}
+	it := s.qs.QuadsAllIterator().Iterate()
+	defer it.Close()
+	var out []quad.Quad
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return nil, fmt.Errorf("read quad: %w", err)
+		}
+		if q.IsValid() {
+			out = append(out, strictQuad(q))
+		}
+	}
+	if err := it.Err(); err != nil {
+		return nil, fmt.Errorf("read all quads of %s: %w", s.addr, err)
+	}
+	return out, ctx.Err()
+}
+
+// nquadLines renders quads as sorted, distinct N-Quads lines.
+func nquadLines(qs []quad.Quad) []string {
+	lines := make([]string, 0, len(qs))
+	for _, q := range qs {
+		lines = append(lines, quadKey(q)+" .\n")
+	}
+	slices.Sort(lines)
+	return slices.Compact(lines)
+}
+
+// sortQuads returns the quads in N-Quads line order.
+func sortQuads(qs []quad.Quad) []quad.Quad {
+	out := slices.Clone(qs)
+	slices.SortFunc(out, func(a, b quad.Quad) int {
+		ka, kb := quadKey(a), quadKey(b)
+		switch {
+		case ka < kb:
+			return -1
+		case ka > kb:
+			return 1
+		}
+		return 0
+	})
+	return out
+}

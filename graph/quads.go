@@ -1,0 +1,287 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/kg/schema"
+)
+
+// This file is the thin layer over Cayley: building strict RDF values,
+// reading the quads that touch one node through an index, and decoding
+// values back into Go strings and numbers.
+
+// iri is an absolute IRI node.
+func iri(s string) quad.Value { return quad.IRI(s) }
+
+// str is a plain (xsd:string) literal.
+func str(s string) quad.Value { return quad.String(s) }
+
+// integer is an xsd:integer literal. quad.Int is not used because Cayley
+// writes it with a schema.org datatype in some paths; strict checkers want xsd.
+func integer(n int) quad.Value {
+	return quad.TypedString{Value: quad.String(strconv.Itoa(n)), Type: quad.IRI(schema.XSDInteger)}
+}
+
+// double is an xsd:double literal, or nil for values xsd cannot spell the
+// way strconv does (infinities); NaN is spelled as xsd wants.
+func double(f float64) quad.Value {
+	switch {
+	case math.IsNaN(f):
+		return quad.TypedString{Value: "NaN", Type: quad.IRI(schema.XSDDouble)}
+	case math.IsInf(f, 0):
+		return nil
+	}
+	return quad.TypedString{Value: quad.String(strconv.FormatFloat(f, 'g', -1, 64)), Type: quad.IRI(schema.XSDDouble)}
+}
+
+var (
+	reYear  = regexp.MustCompile(`^[0-9]{4}$`)
+	reMonth = regexp.MustCompile(`^[0-9]{4}-(0[1-9]|1[0-2])$`)
+	reDay   = regexp.MustCompile(`^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`)
+)
+
+// date is the literal of a YYYY[-MM[-DD]] date, typed by its precision
+// (xsd:gYear, xsd:gYearMonth, xsd:date). A date in any other shape is kept
+// as a plain string rather than lost or mis-typed.
+func date(s string) quad.Value {
+	var t string
+	switch {
+	case reDay.MatchString(s):
+		t = schema.XSDDate
+	case reMonth.MatchString(s):
+		t = schema.XSDGYearMonth
+	case reYear.MatchString(s):
+		t = schema.XSDGYear
+	default:
+		return str(s)
+	}
+	return quad.TypedString{Value: quad.String(s), Type: quad.IRI(t)}
+}
+
+// text returns the lexical form of any value: the IRI, the string, the
+// lexical form of a typed literal.
+func text(v quad.Value) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case quad.IRI:
+		return string(v)
+	case quad.String:
+		return string(v)
+	case quad.TypedString:
+		return string(v.Value)
+	case quad.LangString:
+		return string(v.Value)
+	case quad.BNode:
+		return "_:" + string(v)
+	case quad.TypedStringer:
+		return string(v.TypedString().Value)
+	}
+	return quad.StringOf(v)
+}
+
+// strict rewrites Cayley's native values (quad.Int, quad.Float, quad.Time,
+// quad.Bool), which a backend may hand back for typed literals, as typed
+// strings with xsd datatypes, so that exports stay strict RDF.
+func strict(v quad.Value) quad.Value {
+	switch v := v.(type) {
+	case quad.Int:
+		return integer(int(v))
+	case quad.Float:
+		if d := double(float64(v)); d != nil {
+			return d
+		}
+		return str(strconv.FormatFloat(float64(v), 'g', -1, 64))
+	case quad.Time, quad.Bool:
+		ts := v.(quad.TypedStringer).TypedString()
+		return quad.TypedString{Value: ts.Value, Type: ts.Type.Full()}
+	}
+	return v
+}
+
+// strictQuad applies strict to every element of q.
+func strictQuad(q quad.Quad) quad.Quad {
+	return quad.Quad{Subject: strict(q.Subject), Predicate: strict(q.Predicate), Object: strict(q.Object), Label: strict(q.Label)}
+}
+
+// quadsWith returns the quads whose dir element is v, restricted to predicate
+// pred unless pred is "". It walks Cayley's index for (dir, v) and compares
+// predicate refs before fetching values, so only matching quads are decoded.
+func (s *Store) quadsWith(ctx context.Context, dir quad.Direction, v quad.Value, pred string) ([]quad.Quad, error) {
+	ref, err := s.qs.ValueOf(v)
+	if err != nil {
+		return nil, fmt.Errorf("look up %s: %w", v, err)
+	}
+	if ref == nil {
+		return nil, nil
+	}
+	var pkey any
+	if pred != "" {
+		pref, err := s.qs.ValueOf(iri(pred))
+		if err != nil {
+			return nil, fmt.Errorf("look up %s: %w", pred, err)
+		}
+		if pref == nil {
+			return nil, nil
+		}
+		pkey = refs.ToKey(pref)
+	}
+	it := s.qs.QuadIterator(dir, ref).Iterate()
+	defer it.Close()
+	var out []quad.Quad
+	for it.Next(ctx) {
+		r := it.Result()
+		if pkey != nil {
+			p, err := s.qs.QuadDirection(r, quad.Predicate)
+			if err != nil {
+				return nil, fmt.Errorf("read quad predicate: %w", err)
+			}
+			if refs.ToKey(p) != pkey {
+				continue
+			}
+		}
+		q, err := s.qs.Quad(r)
+		if err != nil {
+			return nil, fmt.Errorf("read quad: %w", err)
+		}
+		if q.IsValid() {
+			out = append(out, q)
+		}
+	}
+	if err := it.Err(); err != nil {
+		return nil, fmt.Errorf("iterate quads of %s: %w", v, err)
+	}
+	return out, ctx.Err()
+}
+
+// subjectsWith returns the distinct subjects of the quads (?, pred, obj),
+// sorted: the inverse lookup "which nodes have this value for pred".
+func (s *Store) subjectsWith(ctx context.Context, pred string, obj quad.Value) ([]string, error) {
+	qs, err := s.quadsWith(ctx, quad.Object, obj, pred)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(qs))
+	for _, q := range qs {
+		out = append(out, text(q.Subject))
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}
+
+// describe returns the outgoing quads of each subject, in one call: the
+// workhorse of every read, so that a batch of N ids costs N index prefix
+// scans and no full scan.
+func (s *Store) describe(ctx context.Context, subjects []string) (map[string]node, error) {
+	out := make(map[string]node, len(subjects))
+	for _, id := range subjects {
+		if _, done := out[id]; done || id == "" {
+			continue
+		}
+		qs, err := s.quadsWith(ctx, quad.Subject, iri(id), "")
+		if err != nil {
+			return nil, err
+		}
+		out[id] = node{id: id, quads: qs}
+	}
+	return out, nil
+}
+
+// node is one subject with its outgoing quads, all labels together.
+type node struct {
+	id    string
+	quads []quad.Quad
+}
+
+// exists reports whether the node has any quad at all.
+func (n node) exists() bool { return len(n.quads) > 0 }
+
+// first returns the smallest value of pred (stable when two articles
+// disagree), or "".
+func (n node) first(pred string) string {
+	vs := n.all(pred)
+	if len(vs) == 0 {
+		return ""
+	}
+	return vs[0]
+}
+
+// all returns the distinct values of pred, sorted.
+func (n node) all(pred string) []string {
+	var out []string
+	for _, q := range n.quads {
+		if text(q.Predicate) == pred {
+			out = append(out, text(q.Object))
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// in returns the node restricted to the quads labelled label, or the node
+// itself when it has none with that label (facts written without one).
+func (n node) in(label string) node {
+	var qs []quad.Quad
+	for _, q := range n.quads {
+		if text(q.Label) == label {
+			qs = append(qs, q)
+		}
+	}
+	if len(qs) == 0 {
+		return n
+	}
+	return node{id: n.id, quads: qs}
+}
+
+// has reports whether the node has the quad (node, pred, obj) in any label.
+func (n node) has(pred, obj string) bool {
+	for _, q := range n.quads {
+		if text(q.Predicate) == pred && text(q.Object) == obj {
+			return true
+		}
+	}
+	return false
+}
+
+// integer returns pred's value as an int (0 when absent or malformed).
+func (n node) integer(pred string) int {
+	i, _ := strconv.Atoi(n.first(pred))
+	return i
+}
+
+// double returns pred's value as a float64 (0 when absent or malformed).
+func (n node) double(pred string) float64 {
+	f, _ := strconv.ParseFloat(n.first(pred), 64)
+	return f
+}
+
+// apply writes the deltas in one transaction, ignoring duplicates and
+// missing quads so that a replay changes nothing.
+func (s *Store) apply(deltas []cgraph.Delta) error {
+	if len(deltas) == 0 {
+		return nil
+	}
+	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		return fmt.Errorf("write %d quad changes to %s: %w", len(deltas), s.addr, err)
+	}
+	return nil
+}
+
+// quadKey identifies a quad by its four N-Quads terms, for set arithmetic.
+func quadKey(q quad.Quad) string {
+	q = strictQuad(q)
+	k := q.Subject.String() + " " + q.Predicate.String() + " " + q.Object.String()
+	if q.Label != nil {
+		k += " " + q.Label.String()
+	}
+	return k
+}

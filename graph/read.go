@@ -1,0 +1,679 @@
+package graph
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/kg/schema"
+)
+
+// Reads pick a starting set from the most selective filter through an index
+// (subjects with a given predicate and value), describe the candidates in
+// one batch, decode them, apply every filter, and sort.
+
+// entityType returns the entity type of a node from its rdf:type, or "".
+func entityType(n node) schema.EntityType {
+	for _, c := range n.all(schema.PType) {
+		if t, ok := schema.TypeOfClass(c); ok {
+			return t
+		}
+	}
+	return ""
+}
+
+// inRange reports whether date d lies within [from, to], comparing on the
+// common prefix so that mixed precisions match as a reader expects
+// ("2021" is within From "2021-04"; "2021-04-15" is within To "2021-04").
+// Without bounds every date matches; with bounds an undated fact does not.
+func inRange(d, from, to string) bool {
+	if from == "" && to == "" {
+		return true
+	}
+	if d == "" {
+		return false
+	}
+	if from != "" {
+		n := min(len(d), len(from))
+		if d[:n] < from[:n] {
+			return false
+		}
+	}
+	if to != "" {
+		n := min(len(d), len(to))
+		if d[:n] > to[:n] {
+			return false
+		}
+	}
+	return true
+}
+
+// span decodes the evidence predicates of a node.
+func span(n node) schema.Span {
+	return schema.Span{
+		Start:    n.integer(schema.PEvidenceStart),
+		End:      n.integer(schema.PEvidenceEnd),
+		Text:     n.first(schema.PEvidenceText),
+		Sentence: n.first(schema.PEvidenceSentence),
+	}
+}
+
+// ---- Articles
+
+// Articles returns the articles matching f, newest first, then by ID.
+func (s *Store) Articles(ctx context.Context, f schema.ArticleFilter) ([]*schema.Article, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return nil, s.errClosed()
+	}
+	var ids []string
+	var err error
+	switch {
+	case f.Source != "":
+		ids, err = s.subjectsWith(ctx, schema.PSource, str(f.Source))
+	case f.Language != "":
+		ids, err = s.subjectsWith(ctx, schema.PLanguage, str(f.Language))
+	default:
+		ids, err = s.subjectsWith(ctx, schema.PType, iri(schema.ClassArticle))
+	}
+	if err != nil {
+		return nil, err
+	}
+	arts, err := s.articles(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	text := schema.Fold(f.Text)
+	out := []*schema.Article{}
+	for _, a := range arts {
+		switch {
+		case a == nil,
+			f.Language != "" && !strings.EqualFold(a.Language, f.Language),
+			f.Source != "" && a.Source != f.Source,
+			!inRange(a.Date, f.From, f.To),
+			text != "" && !strings.Contains(schema.Fold(a.Title), text):
+			continue
+		}
+		out = append(out, a)
+	}
+	slices.SortFunc(out, func(a, b *schema.Article) int {
+		return cmp.Or(cmp.Compare(b.Date, a.Date), cmp.Compare(a.ID, b.ID))
+	})
+	return out, nil
+}
+
+// ArticlesByID returns the articles in ids order, nil where unknown.
+func (s *Store) ArticlesByID(ctx context.Context, ids []string) ([]*schema.Article, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return nil, s.errClosed()
+	}
+	return s.articles(ctx, ids)
+}
+
+// articles decodes the article nodes ids, nil where a node is no article.
+func (s *Store) articles(ctx context.Context, ids []string) ([]*schema.Article, error) {
+	nodes, err := s.describe(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*schema.Article, len(ids))
+	for i, id := range ids {
+		n := nodes[id]
+		if !n.has(schema.PType, schema.ClassArticle) {
+			continue
+		}
+		out[i] = &schema.Article{
+			ID:       id,
+			Title:    n.first(schema.PTitle),
+			Date:     n.first(schema.PDate),
+			Language: n.first(schema.PLanguage),
+			Source:   n.first(schema.PSource),
+			URL:      n.first(schema.PURL),
+			Path:     n.first(schema.PPath),
+			Text:     n.first(schema.PText),
+			Hash:     n.first(schema.PHash),
+		}
+	}
+	return out, nil
+}
+
+// ---- Entities
+
+// Entities returns the entities matching f, by name then ID. Entities
+// merged into another are not listed; their names, aliases and mentions are
+// the target's. Name and Alias match case- and accent-insensitively (by
+// schema.Fold), on the whole name or alias.
+func (s *Store) Entities(ctx context.Context, f schema.EntityFilter) ([]*schema.Entity, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return nil, s.errClosed()
+	}
+	c, err := s.loadCuration(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	switch {
+	case f.Name != "":
+		ids, err = s.subjectsWith(ctx, schema.PNameKey, str(schema.Fold(f.Name)))
+	case f.Alias != "":
+		ids, err = s.subjectsWith(ctx, schema.PNameKey, str(schema.Fold(f.Alias)))
+	case f.Article != "":
+		ids, err = s.subjectsWith(ctx, schema.PMentionedIn, iri(f.Article))
+	case f.Type != "":
+		ids, err = s.subjectsWith(ctx, schema.PType, iri(schema.ClassOf(f.Type)))
+	default:
+		for _, t := range schema.EntityTypes {
+			some, err := s.subjectsWith(ctx, schema.PType, iri(schema.ClassOf(t)))
+			if err != nil {
+				return nil, err
+			}
+			ids = append(ids, some...)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	targets := make([]string, 0, len(ids))
+	for _, id := range ids {
+		targets = append(targets, c.resolve(id))
+	}
+	slices.Sort(targets)
+	targets = slices.Compact(targets)
+	ents, groups, err := s.entities(ctx, c, targets)
+	if err != nil {
+		return nil, err
+	}
+	name, alias := schema.Fold(f.Name), schema.Fold(f.Alias)
+	out := []*schema.Entity{}
+	for i, e := range ents {
+		switch {
+		case e == nil,
+			f.Type != "" && e.Type != f.Type,
+			name != "" && schema.Fold(e.Name) != name && !slices.ContainsFunc(e.Aliases, folds(name)),
+			alias != "" && !slices.ContainsFunc(e.Aliases, folds(alias)),
+			f.Article != "" && !slices.ContainsFunc(groups[i], func(n node) bool { return n.has(schema.PMentionedIn, f.Article) }):
+			continue
+		}
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b *schema.Entity) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	})
+	return out, nil
+}
+
+// folds returns a predicate matching strings whose Fold is key.
+func folds(key string) func(string) bool {
+	return func(s string) bool { return schema.Fold(s) == key }
+}
+
+// EntitiesByID returns the entities in ids order (nil where unknown),
+// following merges: a merged entity's id returns its target.
+func (s *Store) EntitiesByID(ctx context.Context, ids []string) ([]*schema.Entity, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return nil, s.errClosed()
+	}
+	c, err := s.loadCuration(ctx)
+	if err != nil {
+		return nil, err
+	}
+	targets := make([]string, len(ids))
+	for i, id := range ids {
+		targets[i] = c.resolve(id)
+	}
+	ents, _, err := s.entities(ctx, c, targets)
+	return ents, err
+}
+
+// entities decodes the (already resolved) targets, each with everything
+// merged into it, in one describe call. It also returns each entity's nodes.
+func (s *Store) entities(ctx context.Context, c *curation, targets []string) ([]*schema.Entity, [][]node, error) {
+	var all []string
+	for _, t := range targets {
+		all = append(all, c.group(t)...)
+	}
+	nodes, err := s.describe(ctx, all)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]*schema.Entity, len(targets))
+	groups := make([][]node, len(targets))
+	for i, t := range targets {
+		n := nodes[t]
+		typ := entityType(n)
+		if typ == "" {
+			continue
+		}
+		e := &schema.Entity{ID: t, Type: typ, Name: n.first(schema.PName), Aliases: []string{}}
+		var articles []string
+		for _, id := range c.group(t) {
+			m := nodes[id]
+			groups[i] = append(groups[i], m)
+			e.Aliases = append(e.Aliases, m.all(schema.PAlias)...)
+			if id != t {
+				e.Aliases = append(e.Aliases, m.all(schema.PName)...)
+			}
+			e.SameAs = append(e.SameAs, m.all(schema.PSameAs)...)
+			articles = append(articles, m.all(schema.PMentionedIn)...)
+		}
+		// Other spellings of the name (two articles' "Joe Biden" and
+		// "Joe biden") are aliases too.
+		e.Aliases = append(e.Aliases, n.all(schema.PName)...)
+		e.Aliases = slices.DeleteFunc(e.Aliases, func(a string) bool { return a == e.Name })
+		slices.Sort(e.Aliases)
+		e.Aliases = slices.Compact(e.Aliases)
+		slices.Sort(e.SameAs)
+		e.SameAs = slices.Compact(e.SameAs)
+		slices.Sort(articles)
+		e.Mentions = len(slices.Compact(articles))
+		out[i] = e
+	}
+	return out, groups, nil
+}
+
+// ---- Statements
+
+// Statements returns the statements matching f, oldest article date first,
+// then by article and evidence offset. Entity filters follow merges; From
+// and To bound the statement's date (the article's when the statement has
+// none of its own); Text is a folded substring of the content or evidence.
+func (s *Store) Statements(ctx context.Context, f schema.StatementFilter) ([]*schema.Statement, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return nil, s.errClosed()
+	}
+	c, err := s.loadCuration(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// The starting set: the first entity filter given (every id merged
+	// into it included), else the article, the act, or every statement.
+	var ids []string
+	switch {
+	case f.Speaker != "":
+		ids, err = s.subjectsOfGroup(ctx, c, schema.PSpeaker, f.Speaker)
+	case f.Target != "":
+		ids, err = s.subjectsOfGroup(ctx, c, schema.PTarget, f.Target)
+	case f.AccordingTo != "":
+		ids, err = s.subjectsOfGroup(ctx, c, schema.PAccordingTo, f.AccordingTo)
+	case f.About != "":
+		ids, err = s.subjectsOfGroup(ctx, c, schema.PAbout, f.About)
+	case f.Article != "":
+		ids, err = s.subjectsWith(ctx, schema.PArticle, iri(f.Article))
+	case f.Act != "":
+		ids, err = s.subjectsWith(ctx, schema.PAct, str(string(f.Act)))
+	default:
+		ids, err = s.subjectsWith(ctx, schema.PType, iri(schema.ClassStatement))
+	}
+	if err != nil {
+		return nil, err
+	}
+	sts, err := s.statements(ctx, c, ids)
+	if err != nil {
+		return nil, err
+	}
+	text := schema.Fold(f.Text)
+	out := []*schema.Statement{}
+	for _, st := range sts {
+		switch {
+		case st == nil,
+			f.Act != "" && st.Act != f.Act,
+			f.Speaker != "" && st.Speaker != c.resolve(f.Speaker),
+			f.Target != "" && st.Target != c.resolve(f.Target),
+			f.AccordingTo != "" && st.AccordingTo != c.resolve(f.AccordingTo),
+			f.About != "" && !slices.Contains(st.About, c.resolve(f.About)),
+			f.Article != "" && st.Article != f.Article,
+			!inRange(st.Date, f.From, f.To),
+			text != "" && !strings.Contains(schema.Fold(st.Content), text) &&
+				!strings.Contains(schema.Fold(st.Evidence.Text), text):
+			continue
+		}
+		out = append(out, st)
+	}
+	dates, err := s.articleDates(ctx, out, func(st *schema.Statement) string { return st.Article })
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(out, func(a, b *schema.Statement) int {
+		return cmp.Or(cmp.Compare(dates[a.Article], dates[b.Article]), cmp.Compare(a.Article, b.Article),
+			cmp.Compare(a.Evidence.Start, b.Evidence.Start), cmp.Compare(a.Evidence.End, b.Evidence.End),
+			cmp.Compare(a.ID, b.ID))
+	})
+	return out, nil
+}
+
+// subjectsOfGroup returns the subjects of (?, pred, e) for e and every
+// entity merged with it.
+func (s *Store) subjectsOfGroup(ctx context.Context, c *curation, pred, entity string) ([]string, error) {
+	var out []string
+	for _, id := range c.group(c.resolve(entity)) {
+		ids, err := s.subjectsWith(ctx, pred, iri(id))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ids...)
+	}
+	return out, nil
+}
+
+// articleDates returns the publication date of each item's article, read
+// from the date predicate alone (not the article's whole text).
+func articleDatesOf[T any](ctx context.Context, s *Store, items []T, article func(T) string) (map[string]string, error) {
+	dates := map[string]string{}
+	for _, it := range items {
+		a := article(it)
+		if _, ok := dates[a]; ok || a == "" {
+			continue
+		}
+		qs, err := s.quadsWith(ctx, quad.Subject, iri(a), schema.PDate)
+		if err != nil {
+			return nil, err
+		}
+		dates[a] = ""
+		if len(qs) > 0 {
+			dates[a] = text(qs[0].Object)
+		}
+	}
+	return dates, nil
+}
+
+// articleDates is articleDatesOf for statements.
+func (s *Store) articleDates(ctx context.Context, sts []*schema.Statement, article func(*schema.Statement) string) (map[string]string, error) {
+	return articleDatesOf(ctx, s, sts, article)
+}
+
+// statements decodes statement nodes, nil where a node is no statement;
+// entity references are resolved through merges.
+func (s *Store) statements(ctx context.Context, c *curation, ids []string) ([]*schema.Statement, error) {
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	nodes, err := s.describe(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*schema.Statement, 0, len(ids))
+	for _, id := range ids {
+		n := nodes[id]
+		if !n.has(schema.PType, schema.ClassStatement) {
+			continue
+		}
+		st := &schema.Statement{
+			ID:          id,
+			Speaker:     resolveRef(c, n.first(schema.PSpeaker)),
+			Act:         schema.Act(n.first(schema.PAct)),
+			Content:     n.first(schema.PContent),
+			About:       []string{},
+			Target:      resolveRef(c, n.first(schema.PTarget)),
+			AccordingTo: resolveRef(c, n.first(schema.PAccordingTo)),
+			Evidence:    span(n),
+			Date:        n.first(schema.PEventDate),
+			Confidence:  n.double(schema.PConfidence),
+			Cue:         n.first(schema.PCue),
+			CAMEO:       n.first(schema.PCAMEO),
+			PLOVER:      n.first(schema.PPLOVER),
+			Article:     n.first(schema.PArticle),
+		}
+		for _, a := range n.all(schema.PAbout) {
+			st.About = append(st.About, c.resolve(a))
+		}
+		slices.Sort(st.About)
+		st.About = slices.Compact(st.About)
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+// resolveRef resolves a possibly empty entity reference.
+func resolveRef(c *curation, id string) string {
+	if id == "" {
+		return ""
+	}
+	return c.resolve(id)
+}
+
+// ---- Events
+
+// Events returns the event accounts matching f, by date then event ID (then
+// article and evidence offset): one item per article's account, all
+// accounts of one happening sharing its ID. Participant and Place follow
+// merges; Status is the account's.
+func (s *Store) Events(ctx context.Context, f schema.EventFilter) ([]*schema.Event, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return nil, s.errClosed()
+	}
+	c, err := s.loadCuration(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var accounts []string
+	var events []string // when the starting set is events, their accounts follow
+	switch {
+	case f.Article != "":
+		accounts, err = s.subjectsWith(ctx, schema.PArticle, iri(f.Article))
+	case f.Participant != "":
+		events, err = s.subjectsOfGroup(ctx, c, schema.PParticipant, f.Participant)
+	case f.Place != "":
+		events, err = s.subjectsOfGroup(ctx, c, schema.PPlace, f.Place)
+	case f.Type != "":
+		events, err = s.subjectsWith(ctx, schema.PEventType, str(string(f.Type)))
+	case f.Status != "":
+		accounts, err = s.subjectsWith(ctx, schema.PStatus, str(string(f.Status)))
+	default:
+		accounts, err = s.subjectsWith(ctx, schema.PType, iri(schema.ClassAccount))
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, ev := range events {
+		some, err := s.subjectsWith(ctx, schema.PReports, iri(ev))
+		if err != nil {
+			return nil, err
+		}
+		accounts = append(accounts, some...)
+	}
+	evs, err := s.events(ctx, c, accounts)
+	if err != nil {
+		return nil, err
+	}
+	out := []*schema.Event{}
+	for _, e := range evs {
+		switch {
+		case f.Type != "" && e.Type != f.Type,
+			f.Status != "" && e.Status != f.Status,
+			f.Participant != "" && !slices.Contains(e.Participants, c.resolve(f.Participant)),
+			f.Place != "" && e.Place != c.resolve(f.Place),
+			f.Article != "" && e.Article != f.Article,
+			!inRange(e.Date, f.From, f.To):
+			continue
+		}
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b *schema.Event) int {
+		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.ID, b.ID), cmp.Compare(a.Article, b.Article),
+			cmp.Compare(a.Evidence.Start, b.Evidence.Start))
+	})
+	return out, nil
+}
+
+// events decodes account nodes with the events they report; an account's
+// event fields are read from the quads its own article wrote.
+func (s *Store) events(ctx context.Context, c *curation, ids []string) ([]*schema.Event, error) {
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	accs, err := s.describe(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var evIDs []string
+	for _, id := range ids {
+		if a := accs[id]; a.has(schema.PType, schema.ClassAccount) {
+			evIDs = append(evIDs, a.first(schema.PReports))
+		}
+	}
+	evNodes, err := s.describe(ctx, evIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*schema.Event, 0, len(ids))
+	for _, id := range ids {
+		a := accs[id]
+		if !a.has(schema.PType, schema.ClassAccount) {
+			continue
+		}
+		article := a.first(schema.PArticle)
+		evID := a.first(schema.PReports)
+		ev := evNodes[evID].in(article)
+		e := &schema.Event{
+			ID:           evID,
+			Type:         schema.EventType(ev.first(schema.PEventType)),
+			Status:       schema.EventStatus(a.first(schema.PStatus)),
+			Participants: []string{},
+			Place:        resolveRef(c, ev.first(schema.PPlace)),
+			Date:         ev.first(schema.PEventDate),
+			Evidence:     span(a),
+			Confidence:   a.double(schema.PConfidence),
+			Cue:          a.first(schema.PCue),
+			CAMEO:        a.first(schema.PCAMEO),
+			PLOVER:       a.first(schema.PPLOVER),
+			Article:      article,
+		}
+		for _, p := range ev.all(schema.PParticipant) {
+			e.Participants = append(e.Participants, c.resolve(p))
+		}
+		slices.Sort(e.Participants)
+		e.Participants = slices.Compact(e.Participants)
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// ---- Roles
+
+// Roles returns the roles held by the person entity (and by every entity
+// merged into it), by role name then ID; the same office (role, of) found
+// under two merged ids is listed once. CodeNotFound for an unknown entity.
+func (s *Store) Roles(ctx context.Context, person string) ([]*schema.Role, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return nil, s.errClosed()
+	}
+	c, err := s.loadCuration(ctx)
+	if err != nil {
+		return nil, err
+	}
+	T, ok, err := s.entityRoot(ctx, c, person)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, schema.Errorf(schema.CodeNotFound, "no entity %q", person)
+	}
+	var ids []string
+	for _, id := range c.group(T) {
+		qs, err := s.quadsWith(ctx, quad.Subject, iri(id), schema.PHoldsRole)
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range qs {
+			ids = append(ids, text(q.Object))
+		}
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	nodes, err := s.describe(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := []*schema.Role{}
+	seen := map[[2]string]bool{}
+	for _, id := range ids {
+		n := nodes[id]
+		if !n.has(schema.PType, schema.ClassRole) {
+			continue
+		}
+		ev := span(n)
+		r := &schema.Role{
+			ID:         id,
+			Person:     T,
+			Role:       n.first(schema.PRoleName),
+			Of:         resolveRef(c, n.first(schema.PRoleOf)),
+			Confidence: n.double(schema.PConfidence),
+			Cue:        n.first(schema.PCue),
+			Article:    n.first(schema.PArticle),
+		}
+		if ev.Text != "" || ev.End != 0 {
+			r.Evidence = &ev
+		}
+		k := [2]string{r.Role, r.Of}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b *schema.Role) int {
+		return cmp.Or(cmp.Compare(a.Role, b.Role), cmp.Compare(a.ID, b.ID))
+	})
+	return out, nil
+}
+
+// ---- Stats
+
+// Stats counts the quads, articles, (unmerged) entities, statements and
+// events (happenings, not accounts) in the store.
+func (s *Store) Stats(ctx context.Context) (schema.Stats, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return schema.Stats{}, s.errClosed()
+	}
+	var st schema.Stats
+	cs, err := s.qs.Stats(ctx, true)
+	if err != nil {
+		return st, err
+	}
+	st.Quads = int(cs.Quads.Value)
+	count := func(class string) (int, error) {
+		ids, err := s.subjectsWith(ctx, schema.PType, iri(class))
+		return len(ids), err
+	}
+	if st.Articles, err = count(schema.ClassArticle); err != nil {
+		return st, err
+	}
+	if st.Statements, err = count(schema.ClassStatement); err != nil {
+		return st, err
+	}
+	if st.Events, err = count(schema.ClassEvent); err != nil {
+		return st, err
+	}
+	c, err := s.loadCuration(ctx)
+	if err != nil {
+		return st, err
+	}
+	for _, t := range schema.EntityTypes {
+		ids, err := s.subjectsWith(ctx, schema.PType, iri(schema.ClassOf(t)))
+		if err != nil {
+			return st, err
+		}
+		for _, id := range ids {
+			if c.resolve(id) == id {
+				st.Entities++
+			}
+		}
+	}
+	return st, nil
+}
