@@ -7,6 +7,8 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"net/url"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -543,6 +545,20 @@ func testExport(t *testing.T, s *Store) {
 			break
 		}
 		n++
+	}
+	if dir := os.Getenv("KG_TEST_EXPORT_DIR"); dir != "" {
+		// For the external strict checker: node rdf-check.mjs DIR/B.nq DIR/B.jsonld
+		name := filepath.Join(dir, s.backend)
+		if err := os.WriteFile(name+".nq", []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var js2 bytes.Buffer
+		if err := s.Export(ctx(), &js2, FormatJSONLD); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name+".jsonld", js2.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if n != st.Quads {
 		t.Errorf("JSON-LD export reads back as %d quads, want %d", n, st.Quads)
