@@ -34,7 +34,7 @@ func ent(t schema.EntityType, name string, aliases ...string) schema.Entity {
 
 // fixture builds n articles, each with a statement by a different speaker
 // reported by the White House, plus one by Putin per article.
-func fixture(t *testing.T, n int) (*countingStore, *resolvers.Resolver) {
+func fixture(t testing.TB, n int) (*countingStore, *resolvers.Resolver) {
 	t.Helper()
 	st, err := graph.Open(context.Background(), "memory:")
 	if err != nil {
