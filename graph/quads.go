@@ -114,15 +114,28 @@ func strictQuad(q quad.Quad) quad.Quad {
 }
 
 // quadsWith returns the quads whose dir element is v, restricted to predicate
-// pred unless pred is "". It walks Cayley's index for (dir, v) and compares
-// predicate refs before fetching values, so only matching quads are decoded.
+// pred unless pred is "".
 func (s *Store) quadsWith(ctx context.Context, dir quad.Direction, v quad.Value, pred string) ([]quad.Quad, error) {
+	raw, err := s.scan(ctx, dir, v, pred, nil)
+	if err != nil {
+		return nil, err
+	}
+	return s.materialize(ctx, raw)
+}
+
+// refQuad is a quad as the backend's node refs, before values are fetched.
+type refQuad [4]cgraph.Ref
+
+// scan appends to out the ref quads whose dir element is v (and whose
+// predicate is pred unless pred is ""). It walks Cayley's index for (dir, v)
+// and compares predicate refs, so nothing is decoded yet.
+func (s *Store) scan(ctx context.Context, dir quad.Direction, v quad.Value, pred string, out []refQuad) ([]refQuad, error) {
 	ref, err := s.qs.ValueOf(v)
 	if err != nil {
 		return nil, fmt.Errorf("look up %s: %w", v, err)
 	}
 	if ref == nil {
-		return nil, nil
+		return out, nil
 	}
 	var pkey any
 	if pred != "" {
@@ -131,36 +144,68 @@ func (s *Store) quadsWith(ctx context.Context, dir quad.Direction, v quad.Value,
 			return nil, fmt.Errorf("look up %s: %w", pred, err)
 		}
 		if pref == nil {
-			return nil, nil
+			return out, nil
 		}
 		pkey = refs.ToKey(pref)
 	}
 	it := s.qs.QuadIterator(dir, ref).Iterate()
 	defer it.Close()
-	var out []quad.Quad
 	for it.Next(ctx) {
 		r := it.Result()
-		if pkey != nil {
-			p, err := s.qs.QuadDirection(r, quad.Predicate)
-			if err != nil {
-				return nil, fmt.Errorf("read quad predicate: %w", err)
-			}
-			if refs.ToKey(p) != pkey {
-				continue
+		var rq refQuad
+		for i, d := range quad.Directions {
+			if rq[i], err = s.qs.QuadDirection(r, d); err != nil {
+				return nil, fmt.Errorf("read quad: %w", err)
 			}
 		}
-		q, err := s.qs.Quad(r)
-		if err != nil {
-			return nil, fmt.Errorf("read quad: %w", err)
+		if pkey != nil && refs.ToKey(rq[1]) != pkey {
+			continue
 		}
-		if q.IsValid() {
-			out = append(out, q)
-		}
+		out = append(out, rq)
 	}
 	if err := it.Err(); err != nil {
 		return nil, fmt.Errorf("iterate quads of %s: %w", v, err)
 	}
 	return out, ctx.Err()
+}
+
+// materialize fetches the values of ref quads in one batch (one read
+// transaction on bbolt), each distinct node once.
+func (s *Store) materialize(ctx context.Context, raw []refQuad) ([]quad.Quad, error) {
+	if len(raw) == 0 {
+		return nil, nil
+	}
+	index := map[any]int{}
+	var uniq []cgraph.Ref
+	for _, rq := range raw {
+		for _, r := range rq {
+			if r == nil {
+				continue
+			}
+			k := refs.ToKey(r)
+			if _, ok := index[k]; !ok {
+				index[k] = len(uniq)
+				uniq = append(uniq, r)
+			}
+		}
+	}
+	vals, err := cgraph.ValuesOf(ctx, s.qs, uniq)
+	if err != nil {
+		return nil, fmt.Errorf("read %d values: %w", len(uniq), err)
+	}
+	out := make([]quad.Quad, 0, len(raw))
+	for _, rq := range raw {
+		var q quad.Quad
+		for i, d := range quad.Directions {
+			if rq[i] != nil {
+				q.Set(d, vals[index[refs.ToKey(rq[i])]])
+			}
+		}
+		if q.IsValid() {
+			out = append(out, q)
+		}
+	}
+	return out, nil
 }
 
 // subjectsWith returns the distinct subjects of the quads (?, pred, obj),
@@ -183,15 +228,26 @@ func (s *Store) subjectsWith(ctx context.Context, pred string, obj quad.Value) (
 // scans and no full scan.
 func (s *Store) describe(ctx context.Context, subjects []string) (map[string]node, error) {
 	out := make(map[string]node, len(subjects))
+	var raw []refQuad
+	var err error
 	for _, id := range subjects {
 		if _, done := out[id]; done || id == "" {
 			continue
 		}
-		qs, err := s.quadsWith(ctx, quad.Subject, iri(id), "")
-		if err != nil {
+		out[id] = node{id: id}
+		if raw, err = s.scan(ctx, quad.Subject, iri(id), "", raw); err != nil {
 			return nil, err
 		}
-		out[id] = node{id: id, quads: qs}
+	}
+	qs, err := s.materialize(ctx, raw)
+	if err != nil {
+		return nil, err
+	}
+	for _, q := range qs {
+		id := text(q.Subject)
+		n := out[id]
+		n.quads = append(n.quads, q)
+		out[id] = n
 	}
 	return out, nil
 }
