@@ -41,28 +41,40 @@ func DetectLanguage(text string) string {
 		text = text[:detectLimit]
 	}
 	var fr, en int
-	var word []rune
+	word := make([]byte, 0, 64)
 	count := func() {
-		if len(word) == 0 {
-			return
-		}
-		w := string(word)
-		if frenchStopWords[w] {
-			fr++
-		}
-		if englishStopWords[w] {
-			en++
+		// Stop words are short; longer words need no look-up.
+		if len(word) > 0 && len(word) <= 8 {
+			if frenchStopWords[string(word)] {
+				fr++
+			}
+			if englishStopWords[string(word)] {
+				en++
+			}
 		}
 		word = word[:0]
 	}
-	for len(text) > 0 {
-		r, n := utf8.DecodeRuneInString(text)
-		text = text[n:]
-		if unicode.IsLetter(r) {
-			word = append(word, unicode.ToLower(r))
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z':
+				word = append(word, c)
+			case 'A' <= c && c <= 'Z':
+				word = append(word, c+'a'-'A')
+			default:
+				count()
+			}
+			i++
 			continue
 		}
-		count()
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) {
+			word = utf8.AppendRune(word, unicode.ToLower(r))
+		} else {
+			count()
+		}
+		i += n
 	}
 	count()
 	switch {
