@@ -5,8 +5,11 @@
 //
 // # Formats
 //
-// ReadFile chooses the format from the file extension, and sniffs the content
-// when the extension is unknown:
+// ReadFile reads one file, ReadBytes bytes in memory, ReadStream a stream
+// such as standard input, and Walk every file under a list of paths ("-"
+// being standard input), one callback per article or per failure. They
+// choose the format from the file extension, and sniff the content when the
+// extension is unknown:
 //
 //   - .txt, .md: plain text. The file may start with header lines "key value"
 //     (date, source, title, lang or language, url; "Key: value" is accepted

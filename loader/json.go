@@ -76,7 +76,9 @@ func readJSON(name string, data []byte, emit emitFunc) error {
 			var a *schema.Article
 			err := json.Unmarshal(item, &j)
 			if err != nil {
-				err = jsonError(name, 0, item, err)
+				// Positions inside an element would mislead; the element's
+				// index says where it is.
+				err = jsonError(name, 0, nil, err)
 			} else {
 				a, err = j.article(name, 0)
 			}
@@ -115,11 +117,13 @@ func prefixError(err error, prefix string) error {
 }
 
 // jsonError turns an encoding/json error into a one-line CodeInvalid error
-// saying where the JSON breaks.
+// saying where the JSON breaks in data (nil: do not say where).
 func jsonError(name string, line int, data []byte, err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
+	case data == nil && errors.As(err, &typ) && typ.Field != "":
+		return invalid(name, line, "field %q is a JSON %s, want a %s", typ.Field, typ.Value, typ.Type)
 	case errors.As(err, &syn):
 		return invalid(name, line, "malformed JSON at %s: %s", position(data, syn.Offset, line), syn.Error())
 	case errors.As(err, &typ):
@@ -212,8 +216,9 @@ func streamJSONL(name string, r io.Reader, emit emitFunc) error {
 
 // jsonLine reads one line of a JSON Lines file; start is its offset in the file.
 func jsonLine(name string, line int, start int64, data []byte) (*schema.Article, error) {
-	if line == 1 {
-		data = bytes.TrimPrefix(data, utf8BOM)
+	if line == 1 && bytes.HasPrefix(data, utf8BOM) {
+		data = data[len(utf8BOM):]
+		start += int64(len(utf8BOM))
 	}
 	if i := invalidUTF8(data); i >= 0 {
 		return nil, invalid(name, line, "invalid UTF-8 at byte offset %d; save the file as UTF-8", start+int64(i))

@@ -1,7 +1,9 @@
 package loader
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -73,6 +75,51 @@ func ReadBytes(name string, data []byte) ([]*schema.Article, error) {
 		return nil, err
 	}
 	return c.result()
+}
+
+// ReadStream reads the articles of r, calling fn once per article or once
+// per failure, as Walk does; name gives the format, the Path and the name in
+// messages. It is how a program reads its standard input.
+//
+// JSON Lines are streamed line by line; other formats are read whole, up to
+// MaxArticleBytes. When name's extension says nothing, a stream whose first
+// line is a JSON object is read as JSON Lines, anything else whole and
+// sniffed as ReadFile does. ReadStream returns only an error returned by fn,
+// or nil.
+func ReadStream(name string, r io.Reader, fn func(a *schema.Article, err error) error) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	f := formatOf(name)
+	if f == formatUnknown && firstLineIsObject(br) {
+		f = formatJSONL
+	}
+	if f == formatJSONL {
+		return streamJSONL(name, br, fn)
+	}
+	data, err := io.ReadAll(io.LimitReader(br, MaxArticleBytes+1))
+	if err != nil {
+		return fn(nil, &schema.Error{Code: schema.CodeInvalid, Message: "cannot read " + name, Err: err})
+	}
+	if int64(len(data)) > MaxArticleBytes {
+		return fn(nil, invalid(name, 0, "too large (more than the limit of %d bytes)", MaxArticleBytes))
+	}
+	return readBytes(name, data, fn)
+}
+
+// firstLineIsObject reports whether the first line of br (within its
+// buffer) is a whole JSON object, without consuming anything.
+func firstLineIsObject(br *bufio.Reader) bool {
+	buf, err := br.Peek(br.Size())
+	full := err == nil || err == bufio.ErrBufferFull
+	buf = bytes.TrimLeft(bytes.TrimPrefix(buf, utf8BOM), " \t\r\n")
+	if len(buf) == 0 || buf[0] != '{' {
+		return false
+	}
+	if i := bytes.IndexByte(buf, '\n'); i >= 0 {
+		buf = buf[:i]
+	} else if full {
+		return false // a first line longer than the buffer: not sniffed
+	}
+	return json.Valid(buf)
 }
 
 // collector gathers what a read emits, for ReadFile and ReadBytes.
@@ -220,11 +267,14 @@ func sniff(data []byte) format {
 }
 
 // checkBytes rejects data that cannot be an article's text: empty, binary,
-// or not UTF-8. base is the offset of data in the file, for messages.
+// or not UTF-8. line, when not 0, is the line of a JSON Lines file data is.
 func checkBytes(name string, line int, data []byte) error {
 	body := bytes.TrimPrefix(data, utf8BOM)
 	if len(bytes.TrimSpace(body)) == 0 {
 		return invalid(name, line, "empty file")
+	}
+	if bytes.HasPrefix(body, []byte{0xFF, 0xFE}) || bytes.HasPrefix(body, []byte{0xFE, 0xFF}) {
+		return invalid(name, line, "UTF-16 text; save the file as UTF-8")
 	}
 	if looksBinary(body) {
 		return invalid(name, line, "binary data, not text (NUL or control bytes)")
@@ -276,6 +326,9 @@ func invalidUTF8(data []byte) int {
 // "name:line: what".
 func invalid(name string, line int, format string, args ...any) *schema.Error {
 	msg := fmt.Sprintf(format, args...)
+	if name == "" {
+		name = "<input>"
+	}
 	if line > 0 {
 		return schema.Errorf(schema.CodeInvalid, "%s:%d: %s", name, line, msg)
 	}

@@ -140,6 +140,7 @@ func TestHeaderForms(t *testing.T) {
 		{"no title when the first line ends a sentence", "A full sentence.\nAnother one.", "", "", "", "A full sentence.\nAnother one."},
 		{"no title for a one-line text", "Just one line", "", "", "", "Just one line"},
 		{"timestamp cut to its day", "date 2021-04-13T10:00:00Z\n\nBody.", "2021-04-13", "", "", "Body."},
+		{"markdown heading as title", "# Heading\n\nBody.", "", "Heading", "", "# Heading\n\nBody."},
 		{"multiple blank lines", "date 2001\n\n\n\n  Body.  \n\n", "2001", "", "", "Body."},
 	}
 	for _, tt := range tests {
@@ -223,6 +224,10 @@ func TestBadInput(t *testing.T) {
 		{"a.jsonl", string(binary), []string{"a.jsonl: binary data"}},
 		{"a.jsonl", "{\"text\": \"ok\"}\n{\"text\": \"a\", \"date\": \"May\"}\n", []string{`a.jsonl:2: date "May" is not a date`}},
 		{"a.html", "<html><body><script>x()</script></body></html>", []string{"a.html: no article text"}},
+		{"a.txt", "\xff\xfeh\x00i\x00", []string{"a.txt: UTF-16 text; save the file as UTF-8"}},
+		{"a.json", `[{"text": "ok"}, {"text": ["a"]}]`, []string{`a.json: element 1: field "text" is a JSON array, want a string`}},
+		{"a.jsonl", "\xef\xbb\xbf{\"text\": \"caf\xe9\"}\n", []string{"a.jsonl:1: invalid UTF-8 at byte offset 16"}},
+		{"", "", []string{"<input>: empty file"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+" "+tt.want[len(tt.want)-1], func(t *testing.T) {
@@ -322,4 +327,50 @@ func TestNormalizeDate(t *testing.T) {
 			t.Errorf("NormalizeDate(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
+}
+
+func TestReadStream(t *testing.T) {
+	tests := []struct {
+		name, in string
+		texts    []string
+		errs     []string
+	}{
+		{"<stdin>", "{\"text\": \"One.\"}\n{\"text\": 2}\n{\"text\": \"Three.\"}\n", []string{"One.", "Three."},
+			[]string{`<stdin>:2: field "text" is a JSON number, want a string (at column 10)`}},
+		{"<stdin>", "{\n  \"text\": \"Pretty-printed object.\"\n}\n", []string{"Pretty-printed object."}, nil},
+		{"<stdin>", "date 2020\n\nPlain text from a pipe.", []string{"Plain text from a pipe."}, nil},
+		{"<stdin>", "<html><body><p>A page from a pipe.</p></body></html>", []string{"A page from a pipe."}, nil},
+		{"feed.txt", "{\"text\": \"Named as text.\"}\n", []string{`{"text": "Named as text."}`}, nil},
+		{"<stdin>", "", nil, []string{"<stdin>: empty file"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			var texts, errs []string
+			err := ReadStream(tt.name, strings.NewReader(tt.in), func(a *schema.Article, err error) error {
+				if err != nil {
+					errs = append(errs, err.Error())
+				} else {
+					texts = append(texts, a.Text)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(texts, "|") != strings.Join(tt.texts, "|") || strings.Join(errs, "|") != strings.Join(tt.errs, "|") {
+				t.Errorf("got texts %q errors %q, want %q %q", texts, errs, tt.texts, tt.errs)
+			}
+		})
+	}
+	t.Run("too large", func(t *testing.T) {
+		old := MaxArticleBytes
+		MaxArticleBytes = 10
+		t.Cleanup(func() { MaxArticleBytes = old })
+		var got error
+		ReadStream("<stdin>", strings.NewReader("Some text longer than ten bytes."), func(_ *schema.Article, err error) error {
+			got = err
+			return nil
+		})
+		checkInvalid(t, got, "<stdin>: too large (more than the limit of 10 bytes)")
+	})
 }

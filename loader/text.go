@@ -181,10 +181,14 @@ func headerLine(l string) (key string, vstart int, ok bool) {
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // headline returns the first line of text when it reads as a title: short,
-// followed by more text, and not ending like a sentence.
+// followed by more text, and not ending like a sentence. A Markdown heading
+// mark ("# ") is dropped.
 func headline(text string) string {
 	line, rest, ok := strings.Cut(text, "\n")
 	line = strings.TrimSpace(line)
+	if strings.HasPrefix(line, "#") {
+		line = strings.TrimSpace(strings.TrimLeft(line, "#"))
+	}
 	if !ok || strings.TrimSpace(rest) == "" || line == "" || len(line) >= titleMaxBytes {
 		return ""
 	}

@@ -25,14 +25,27 @@ const goldSuffix = ".gold.json"
 // and the walk goes on. If fn returns a non-nil error the walk stops and Walk
 // returns that error; otherwise Walk returns nil. JSON Lines files are read
 // line by line, so memory stays bounded whatever their size.
+//
+// The path "-" is standard input, read with ReadStream under the name
+// StdinName. A path that is a symbolic link to a folder is walked; links to
+// folders inside a folder are not followed, so the walk cannot loop.
 func Walk(paths []string, fn func(a *schema.Article, err error) error) error {
 	for _, p := range paths {
-		if err := walkPath(p, fn); err != nil {
+		var err error
+		if p == "-" {
+			err = ReadStream(StdinName, os.Stdin, fn)
+		} else {
+			err = walkPath(p, fn)
+		}
+		if err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// StdinName is the name standard input is given in articles and messages.
+const StdinName = "<stdin>"
 
 func walkPath(root string, fn emitFunc) error {
 	info, err := os.Stat(root)
@@ -44,6 +57,10 @@ func walkPath(root string, fn emitFunc) error {
 			return nil
 		}
 		return readFile(root, fn)
+	}
+	if li, err := os.Lstat(root); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+		// WalkDir does not enter a link; a trailing separator makes it.
+		root += string(filepath.Separator)
 	}
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {

@@ -183,3 +183,24 @@ func TestJSONLinesStream(t *testing.T) {
 		t.Errorf("streamed %d articles (err %v), want %d", count, err, src.n)
 	}
 }
+
+func TestWalkSymlinkedFolder(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"real/a.txt": "Through the link.", "real/sub/b.txt": "Deeper."})
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(filepath.Join(dir, "real"), link); err != nil {
+		t.Skipf("no symlinks: %v", err)
+	}
+	// A link inside the folder to the folder itself must not loop.
+	if err := os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "real", "sub", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	var got []event
+	if err := Walk([]string{link}, record(&got, link)); err != nil {
+		t.Fatal(err)
+	}
+	want := "a.txt Through the link.\nsub/b.txt Deeper."
+	if strings.Join(asStrings(got), "\n") != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
