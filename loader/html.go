@@ -15,7 +15,7 @@ import (
 // <article>, or its <body> when there is none, one block per paragraph
 // separated by blank lines, with white space inside a block collapsed.
 // Navigation, headers and footers of the page, scripts and forms are left
-// out. Offset is 0: evidence offsets are offsets into this extracted text.
+// out; a page with no paragraph gives all its text as one block. Offset is 0: evidence offsets are offsets into this extracted text.
 //
 // Metadata comes from <title> (else og:title, else the first <h1>),
 // article:published_time and similar meta tags or the first <time datetime>,
@@ -41,11 +41,8 @@ func readHTML(name string, data []byte) (*schema.Article, error) {
 		collectBlocks(root, true, blockTags, &blocks)
 	} else {
 		// Without an <article>, menus and link lists abound: trust
-		// paragraphs and headings first, other blocks only when none.
+		// paragraphs and headings only, and all the text when there are none.
 		collectBlocks(root, false, paragraphTags, &blocks)
-		if len(blocks) == 0 {
-			collectBlocks(root, false, blockTags, &blocks)
-		}
 	}
 	if len(blocks) == 0 {
 		if t := collapse(textOf(root)); t != "" {

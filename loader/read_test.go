@@ -374,3 +374,40 @@ func TestReadStream(t *testing.T) {
 		checkInvalid(t, got, "<stdin>: too large (more than the limit of 10 bytes)")
 	})
 }
+
+func TestHTMLMetadata(t *testing.T) {
+	tests := []struct {
+		name, in                    string
+		title, date, lang, url, src string
+		text                        string
+	}{
+		{"fallbacks", `<html><head><meta property="og:title" content="OG title"><meta property="og:locale" content="fr_FR">` +
+			`<link rel="canonical" href="https://x.example/a"><meta name="date" content="April 13, 2021"></head>` +
+			`<body><p>Le texte de la page est ici et il est en français.</p></body></html>`,
+			"OG title", "2021-04-13", "fr", "https://x.example/a", "", "Le texte de la page est ici et il est en français."},
+		{"h1 title, time element", `<body><article><h1>Heading</h1><time datetime="2020-05-06T10:00">May</time>` +
+			`<p>The body of the story is here.</p></article></body>`, "Heading", "2020-05-06", "en", "", "", "Heading\n\nThe body of the story is here."},
+		{"unknown date form dropped", `<html lang="en"><head><title>T</title><meta name="date" content="sometime soon">` +
+			`<meta property="og:site_name" content="Site"></head><body><p>Text.</p></body></html>`, "T", "", "en", "", "Site", "Text."},
+		{"RFC 1123 date", `<head><meta name="pubdate" content="Tue, 13 Apr 2021 10:00:00 GMT"></head><body><p>Text.</p></body>`,
+			"", "2021-04-13", "", "", "", "Text."},
+		{"no paragraphs: body text", `<body><div>Only a <span>div</span> here</div><ul><li>item</li></ul></body>`,
+			"", "", "", "", "", "Only a div here item"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			as, err := ReadBytes("p.html", []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := as[0]
+			if a.Title != tt.title || a.Date != tt.date || a.Language != tt.lang || a.URL != tt.url || a.Source != tt.src {
+				t.Errorf("got title %q date %q lang %q url %q source %q\nwant %q %q %q %q %q",
+					a.Title, a.Date, a.Language, a.URL, a.Source, tt.title, tt.date, tt.lang, tt.url, tt.src)
+			}
+			if a.Text != tt.text || a.Offset != 0 {
+				t.Errorf("Text %q Offset %d, want %q 0", a.Text, a.Offset, tt.text)
+			}
+		})
+	}
+}
