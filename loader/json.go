@@ -63,6 +63,7 @@ func (j *jsonArticle) article(name string, line int) (*schema.Article, error) {
 
 // readJSON reads a JSON file holding one article object or an array of
 // them. A bad element of an array is reported, and the others still read.
+// A file of JSON Lines named .json is read as JSON Lines.
 func readJSON(name string, data []byte, emit emitFunc) error {
 	data = bytes.TrimPrefix(data, utf8BOM)
 	body := bytes.TrimLeft(data, " \t\r\n")
@@ -96,6 +97,11 @@ func readJSON(name string, data []byte, emit emitFunc) error {
 	}
 	var j jsonArticle
 	if err := json.Unmarshal(data, &j); err != nil {
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) && jsonLinesValid(body) {
+			// JSON Lines saved as .json: read it for what it is.
+			return streamJSONL(name, bytes.NewReader(data), emit)
+		}
 		return emit(nil, jsonError(name, 0, data, err))
 	}
 	return emit(j.article(name, 0))

@@ -168,6 +168,7 @@ func TestSniff(t *testing.T) {
 		{"articles.export", `[{"text": "One."}, {"text": "Two."}]`, "One.", 2},
 		{"feed", "{\"text\": \"Line one.\"}\n{\"text\": \"Line two.\"}\n", "Line one.", 2},
 		{"page.php", "<!doctype html><html><body><p>Sniffed page.</p></body></html>", "Sniffed page.", 1},
+		{"lines.json", "{\"text\": \"L1.\"}\n{\"text\": \"L2.\"}\n", "L1.", 2},
 		{"README", "[draft] Not JSON at all, just text.", "[draft] Not JSON at all, just text.", 1},
 		{"notes", "{ braces in text } are still text", "{ braces in text } are still text", 1},
 	}

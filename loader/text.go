@@ -16,8 +16,8 @@ var headerKeys = map[string]bool{
 	"date": true, "source": true, "title": true, "lang": true, "language": true, "url": true,
 }
 
-// headerField is one header line as found: its key, its value and where the
-// value starts in the file.
+// headerField is one header line as found: its key, its value and its line
+// number, for messages.
 type headerField struct {
 	key, value string
 	line       int
