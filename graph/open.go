@@ -48,6 +48,7 @@ type Store struct {
 	qs      cgraph.QuadStore
 	backend string
 	addr    string // the address as shown to users (password removed)
+	pg      *sql.DB // PostgreSQL only: our own connection, for batched value reads
 
 	mu     sync.RWMutex
 	closed bool
@@ -163,7 +164,12 @@ func openPostgres(ctx context.Context, addr string) (*Store, error) {
 		return nil, &schema.Error{Code: schema.CodeInvalid, Err: err,
 			Message: fmt.Sprintf("bad PostgreSQL address %s: %s", shown, acceptedForms)}
 	}
-	defer db.Close()
+	ok := false
+	defer func() {
+		if !ok {
+			db.Close()
+		}
+	}()
 	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	if err := db.PingContext(pctx); err != nil {
@@ -184,7 +190,8 @@ func openPostgres(ctx context.Context, addr string) (*Store, error) {
 	if err != nil {
 		return nil, unavailable(err)
 	}
-	return &Store{qs: qs, backend: BackendPostgres, addr: shown}, nil
+	ok = true
+	return &Store{qs: qs, backend: BackendPostgres, addr: shown, pg: db}, nil
 }
 
 // redact removes the password from a database URL before it is shown.
@@ -215,6 +222,9 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
+	if s.pg != nil {
+		_ = s.pg.Close()
+	}
 	if err := s.qs.Close(); err != nil {
 		return fmt.Errorf("close store %s: %w", s.addr, err)
 	}

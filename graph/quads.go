@@ -130,6 +130,10 @@ type refQuad [4]cgraph.Ref
 // predicate is pred unless pred is ""). It walks Cayley's index for (dir, v)
 // and compares predicate refs, so nothing is decoded yet.
 func (s *Store) scan(ctx context.Context, dir quad.Direction, v quad.Value, pred string, out []refQuad) ([]refQuad, error) {
+	if s.pg != nil {
+		more, err := pgScan(ctx, s.pg, dir, []quad.Value{v}, pred)
+		return append(out, more...), err
+	}
 	ref, err := s.qs.ValueOf(v)
 	if err != nil {
 		return nil, fmt.Errorf("look up %s: %w", v, err)
@@ -189,7 +193,13 @@ func (s *Store) materialize(ctx context.Context, raw []refQuad) ([]quad.Quad, er
 			}
 		}
 	}
-	vals, err := cgraph.ValuesOf(ctx, s.qs, uniq)
+	var vals []quad.Value
+	var err error
+	if s.pg != nil {
+		vals, err = pgValues(ctx, s.pg, uniq)
+	} else {
+		vals, err = cgraph.ValuesOf(ctx, s.qs, uniq)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read %d values: %w", len(uniq), err)
 	}
@@ -228,14 +238,27 @@ func (s *Store) subjectsWith(ctx context.Context, pred string, obj quad.Value) (
 // scans and no full scan.
 func (s *Store) describe(ctx context.Context, subjects []string) (map[string]node, error) {
 	out := make(map[string]node, len(subjects))
-	var raw []refQuad
-	var err error
+	var vals []quad.Value
 	for _, id := range subjects {
 		if _, done := out[id]; done || id == "" {
 			continue
 		}
 		out[id] = node{id: id}
-		if raw, err = s.scan(ctx, quad.Subject, iri(id), "", raw); err != nil {
+		vals = append(vals, iri(id))
+	}
+	var raw []refQuad
+	var err error
+	if s.pg != nil {
+		raw, err = pgScan(ctx, s.pg, quad.Subject, vals, "")
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, v := range vals {
+		if s.pg != nil {
+			break
+		}
+		if raw, err = s.scan(ctx, quad.Subject, v, "", raw); err != nil {
 			return nil, err
 		}
 	}
