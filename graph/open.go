@@ -47,7 +47,7 @@ const acceptedForms = "use a file path (default " + DefaultPath + "), memory:, o
 type Store struct {
 	qs      cgraph.QuadStore
 	backend string
-	addr    string // the address as shown to users (password removed)
+	addr    string  // the address as shown to users (password removed)
 	pg      *sql.DB // PostgreSQL only: our own connection, for batched value reads
 
 	mu     sync.RWMutex
