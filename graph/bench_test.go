@@ -50,6 +50,37 @@ func BenchmarkPutExtraction(b *testing.B) {
 	}
 }
 
+// BenchmarkPutExtractions writes synthetic articles in batches of 100, one
+// transaction per batch, and reports quads written per second.
+func BenchmarkPutExtractions(b *testing.B) {
+	const batch = 100
+	for _, be := range benchBackends(b) {
+		b.Run(be.name, func(b *testing.B) {
+			s := be.open(b)
+			ctx := context.Background()
+			quads := 0
+			b.ResetTimer()
+			start := time.Now()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				xs := make([]*schema.Extraction, batch)
+				for j := range xs {
+					xs[j] = synthetic(i*batch + j)
+				}
+				b.StartTimer()
+				rs, err := s.PutExtractions(ctx, xs)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for _, r := range rs {
+					quads += r.Added
+				}
+			}
+			b.ReportMetric(float64(quads)/time.Since(start).Seconds(), "quads/s")
+		})
+	}
+}
+
 // benchArticles is the size of the store the query benchmarks run on.
 const benchArticles = 3000
 

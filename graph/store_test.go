@@ -58,6 +58,7 @@ var suite = []struct {
 }{
 	{"reload is idempotent", testReload},
 	{"reload replaces a changed extraction", testReplace},
+	{"batch put equals puts in turn", testBatch},
 	{"articles", testArticles},
 	{"entities", testEntities},
 	{"statements", testStatements},
@@ -654,5 +655,30 @@ func testBadInput(t *testing.T, s *Store) {
 	}
 	if err := s.RetractArticle(ctx(), "https://newsgraph.example/id/article/none"); schema.ErrorCode(err) != schema.CodeNotFound {
 		t.Errorf("retract unknown = %v, want NOT_FOUND", err)
+	}
+}
+
+func testBatch(t *testing.T, s *Store) {
+	one := mustOpenLike(t, s)
+	mustPut(t, one, fixtureA(t))
+	mustPut(t, one, fixtureB(t))
+	rs, err := s.PutExtractions(ctx(), []*schema.Extraction{fixtureA(t), fixtureB(t), fixtureA(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := s.Stats(ctx())
+	if rs[0].Added != 0 || rs[0].Article != rs[2].Article || rs[1].Added+rs[2].Added != st.Quads {
+		t.Errorf("results = %+v for %d quads", rs, st.Quads)
+	}
+	if exportString(t, s) != exportString(t, one) {
+		t.Error("a batch put stores something else than the same puts in turn")
+	}
+	x := fixtureB(t)
+	x.Entities[0].Type = "Animal"
+	if _, err := s.PutExtractions(ctx(), []*schema.Extraction{synthetic(1), x}); schema.ErrorCode(err) != schema.CodeInvalid {
+		t.Errorf("batch with a bad extraction: %v, want INVALID_INPUT", err)
+	}
+	if st2, _ := s.Stats(ctx()); st2 != st {
+		t.Errorf("a refused batch changed the store: %+v, was %+v", st2, st)
 	}
 }
