@@ -175,10 +175,17 @@ func openPostgres(ctx context.Context, addr string) (*Store, error) {
 	if err := db.PingContext(pctx); err != nil {
 		return nil, unavailable(err)
 	}
-	if err := cgraph.InitQuadStore(BackendPostgres, addr, nil); err != nil &&
-		!errors.Is(err, cgraph.ErrDatabaseExists) && !strings.Contains(err.Error(), "already exists") {
-		return nil, &schema.Error{Code: schema.CodeUnavailable, Err: err,
-			Message: fmt.Sprintf("cannot initialise PostgreSQL store %s", shown)}
+	// Cayley's Init logs an error when the tables exist, so look first.
+	var exists bool
+	if err := db.QueryRowContext(pctx, `SELECT to_regclass('quads') IS NOT NULL`).Scan(&exists); err != nil {
+		return nil, unavailable(err)
+	}
+	if !exists {
+		if err := cgraph.InitQuadStore(BackendPostgres, addr, nil); err != nil &&
+			!errors.Is(err, cgraph.ErrDatabaseExists) && !strings.Contains(err.Error(), "already exists") {
+			return nil, &schema.Error{Code: schema.CodeUnavailable, Err: err,
+				Message: fmt.Sprintf("cannot initialise PostgreSQL store %s", shown)}
+		}
 	}
 	for _, q := range postgresIndexes {
 		if _, err := db.ExecContext(pctx, q); err != nil && !strings.Contains(err.Error(), "already exists") {

@@ -113,3 +113,26 @@ func TestDefaultPath(t *testing.T) {
 		t.Errorf("default store file: %v", err)
 	}
 }
+
+// TestPostgresReopen opens an initialised PostgreSQL store a second time:
+// the tables exist, and Open must reuse them without error.
+func TestPostgresReopen(t *testing.T) {
+	dsn := os.Getenv("KG_TEST_POSTGRES")
+	if dsn == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI is set but KG_TEST_POSTGRES is empty")
+		}
+		t.Skip("set KG_TEST_POSTGRES to a PostgreSQL DSN to run this test")
+	}
+	addr := freshPostgres(t, dsn)
+	s := mustOpen(t, addr)
+	mustPut(t, s, fixtureA(t))
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	again := mustOpen(t, addr)
+	st, err := again.Stats(context.Background())
+	if err != nil || st.Articles != 1 {
+		t.Errorf("reopened store: %+v, %v", st, err)
+	}
+}
