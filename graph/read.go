@@ -76,7 +76,7 @@ func (s *Store) Articles(ctx context.Context, f schema.ArticleFilter) ([]*schema
 	case f.Source != "":
 		ids, err = s.subjectsWith(ctx, schema.PSource, str(f.Source))
 	case f.Language != "":
-		ids, err = s.subjectsWith(ctx, schema.PLanguage, str(f.Language))
+		ids, err = s.subjectsWith(ctx, schema.PLanguage, str(strings.ToLower(f.Language)))
 	default:
 		ids, err = s.subjectsWith(ctx, schema.PType, iri(schema.ClassArticle))
 	}

@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/cayleygraph/quad"
@@ -69,6 +70,7 @@ var suite = []struct {
 	{"export is strict and stable", testExport},
 	{"stats", testStats},
 	{"bad input", testBadInput},
+	{"concurrent use", testConcurrent},
 }
 
 func TestStore(t *testing.T) {
@@ -680,5 +682,37 @@ func testBatch(t *testing.T, s *Store) {
 	}
 	if st2, _ := s.Stats(ctx()); st2 != st {
 		t.Errorf("a refused batch changed the store: %+v, was %+v", st2, st)
+	}
+}
+
+// testConcurrent writes and reads from several goroutines at once (run
+// with -race to make it meaningful).
+func testConcurrent(t *testing.T, s *Store) {
+	var wg sync.WaitGroup
+	errs := make(chan error, 40)
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 5 {
+				if _, err := s.PutExtraction(ctx(), synthetic(w*5+i)); err != nil {
+					errs <- err
+				}
+				if _, err := s.Statements(ctx(), schema.StatementFilter{Act: schema.ActState}); err != nil {
+					errs <- err
+				}
+				if _, err := s.Entities(ctx(), schema.EntityFilter{Type: schema.TypeState}); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if st, _ := s.Stats(ctx()); st.Articles != 20 {
+		t.Errorf("stored %d articles, want 20", st.Articles)
 	}
 }
