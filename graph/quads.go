@@ -237,6 +237,12 @@ func (s *Store) subjectsWith(ctx context.Context, pred string, obj quad.Value) (
 // workhorse of every read, so that a batch of N ids costs N index prefix
 // scans and no full scan.
 func (s *Store) describe(ctx context.Context, subjects []string) (map[string]node, error) {
+	return s.describeOnly(ctx, subjects, "")
+}
+
+// describeOnly is describe restricted to one predicate (all of them when
+// pred is ""): only the matching quads are decoded.
+func (s *Store) describeOnly(ctx context.Context, subjects []string, pred string) (map[string]node, error) {
 	out := make(map[string]node, len(subjects))
 	var vals []quad.Value
 	for _, id := range subjects {
@@ -249,7 +255,7 @@ func (s *Store) describe(ctx context.Context, subjects []string) (map[string]nod
 	var raw []refQuad
 	var err error
 	if s.pg != nil {
-		raw, err = pgScan(ctx, s.pg, quad.Subject, vals, "")
+		raw, err = pgScan(ctx, s.pg, quad.Subject, vals, pred)
 		if err != nil {
 			return nil, err
 		}
@@ -258,7 +264,7 @@ func (s *Store) describe(ctx context.Context, subjects []string) (map[string]nod
 		if s.pg != nil {
 			break
 		}
-		if raw, err = s.scan(ctx, quad.Subject, v, "", raw); err != nil {
+		if raw, err = s.scan(ctx, quad.Subject, v, pred, raw); err != nil {
 			return nil, err
 		}
 	}

@@ -147,8 +147,8 @@ func (s *Store) articles(ctx context.Context, ids []string) ([]*schema.Article, 
 
 // Entities returns the entities matching f, by name then ID. Entities
 // merged into another are not listed; their names, aliases and mentions are
-// the target's. Name and Alias match case- and accent-insensitively (by
-// schema.Fold), on the whole name or alias.
+// the target's. Name matches a folded substring (schema.Fold) of the name
+// or of any alias; Alias matches the whole name or one whole alias, folded.
 func (s *Store) Entities(ctx context.Context, f schema.EntityFilter) ([]*schema.Entity, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -159,27 +159,32 @@ func (s *Store) Entities(ctx context.Context, f schema.EntityFilter) ([]*schema.
 	if err != nil {
 		return nil, err
 	}
+	name, alias := schema.Fold(f.Name), schema.Fold(f.Alias)
 	var ids []string
 	switch {
-	case f.Name != "":
-		ids, err = s.subjectsWith(ctx, schema.PNameKey, str(schema.Fold(f.Name)))
-	case f.Alias != "":
-		ids, err = s.subjectsWith(ctx, schema.PNameKey, str(schema.Fold(f.Alias)))
+	case alias != "":
+		ids, err = s.subjectsWith(ctx, schema.PNameKey, str(alias))
 	case f.Article != "":
 		ids, err = s.subjectsWith(ctx, schema.PMentionedIn, iri(f.Article))
 	case f.Type != "":
 		ids, err = s.subjectsWith(ctx, schema.PType, iri(schema.ClassOf(f.Type)))
 	default:
-		for _, t := range schema.EntityTypes {
-			some, err := s.subjectsWith(ctx, schema.PType, iri(schema.ClassOf(t)))
-			if err != nil {
-				return nil, err
-			}
-			ids = append(ids, some...)
-		}
+		ids, err = s.allEntityIDs(ctx)
 	}
 	if err != nil {
 		return nil, err
+	}
+	if name != "" {
+		// A substring cannot use the nameKey index: read the candidates'
+		// name keys alone (one prefix scan each) before describing the few
+		// that match.
+		keys, err := s.describeOnly(ctx, ids, schema.PNameKey)
+		if err != nil {
+			return nil, err
+		}
+		ids = slices.DeleteFunc(ids, func(id string) bool {
+			return !slices.ContainsFunc(keys[id].all(schema.PNameKey), func(k string) bool { return strings.Contains(k, name) })
+		})
 	}
 	targets := make([]string, 0, len(ids))
 	for _, id := range ids {
@@ -191,14 +196,13 @@ func (s *Store) Entities(ctx context.Context, f schema.EntityFilter) ([]*schema.
 	if err != nil {
 		return nil, err
 	}
-	name, alias := schema.Fold(f.Name), schema.Fold(f.Alias)
 	out := []*schema.Entity{}
 	for i, e := range ents {
 		switch {
 		case e == nil,
 			f.Type != "" && e.Type != f.Type,
-			name != "" && schema.Fold(e.Name) != name && !slices.ContainsFunc(e.Aliases, folds(name)),
-			alias != "" && !slices.ContainsFunc(e.Aliases, folds(alias)),
+			name != "" && !strings.Contains(schema.Fold(e.Name), name) && !slices.ContainsFunc(e.Aliases, contains(name)),
+			alias != "" && schema.Fold(e.Name) != alias && !slices.ContainsFunc(e.Aliases, folds(alias)),
 			f.Article != "" && !slices.ContainsFunc(groups[i], func(n node) bool { return n.has(schema.PMentionedIn, f.Article) }):
 			continue
 		}
@@ -208,6 +212,24 @@ func (s *Store) Entities(ctx context.Context, f schema.EntityFilter) ([]*schema.
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 	})
 	return out, nil
+}
+
+// allEntityIDs lists every entity node of every type, merged or not.
+func (s *Store) allEntityIDs(ctx context.Context) ([]string, error) {
+	var ids []string
+	for _, t := range schema.EntityTypes {
+		some, err := s.subjectsWith(ctx, schema.PType, iri(schema.ClassOf(t)))
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, some...)
+	}
+	return ids, nil
+}
+
+// contains returns a predicate matching strings whose Fold contains key.
+func contains(key string) func(string) bool {
+	return func(s string) bool { return strings.Contains(schema.Fold(s), key) }
 }
 
 // folds returns a predicate matching strings whose Fold is key.
@@ -664,15 +686,13 @@ func (s *Store) Stats(ctx context.Context) (schema.Stats, error) {
 	if err != nil {
 		return st, err
 	}
-	for _, t := range schema.EntityTypes {
-		ids, err := s.subjectsWith(ctx, schema.PType, iri(schema.ClassOf(t)))
-		if err != nil {
-			return st, err
-		}
-		for _, id := range ids {
-			if c.resolve(id) == id {
-				st.Entities++
-			}
+	ids, err := s.allEntityIDs(ctx)
+	if err != nil {
+		return st, err
+	}
+	for _, id := range ids {
+		if c.resolve(id) == id {
+			st.Entities++
 		}
 	}
 	return st, nil

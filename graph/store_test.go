@@ -204,7 +204,11 @@ func testEntities(t *testing.T, s *Store) {
 		{"name matches an alias", schema.EntityFilter{Name: "klow"}, []string{idSyldavia}},
 		{"name and type disagree", schema.EntityFilter{Name: "klow", Type: schema.TypePerson}, nil},
 		{"alias", schema.EntityFilter{Alias: "lopez"}, []string{idLopez}},
-		{"alias is not the name", schema.EntityFilter{Alias: "Syldavia"}, nil},
+		{"alias matches the whole name", schema.EntityFilter{Alias: "SYLDAVIA"}, []string{idSyldavia}},
+		{"alias is not a substring", schema.EntityFilter{Alias: "Syldav"}, nil},
+		{"name substring", schema.EntityFilter{Name: "syldavia"}, []string{idSyldavia, idMinistry}},
+		{"name substring of an alias", schema.EntityFilter{Name: "MINISTRY"}, []string{idMinistry}},
+		{"name substring and type", schema.EntityFilter{Name: "o", Type: schema.TypePerson}, []string{idLopez, idKral}},
 		{"article", schema.EntityFilter{Article: b}, []string{idLopez, idBorduria, idKral, idSyldavia}},
 		{"article and type", schema.EntityFilter{Article: a, Type: schema.TypePlace}, []string{idSzohod}},
 	}
