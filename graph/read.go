@@ -363,7 +363,7 @@ func (s *Store) Statements(ctx context.Context, f schema.StatementFilter) ([]*sc
 		}
 		out = append(out, st)
 	}
-	dates, err := s.articleDates(ctx, out, func(st *schema.Statement) string { return st.Article })
+	dates, err := s.articleDates(ctx, articlesOf(out))
 	if err != nil {
 		return nil, err
 	}
@@ -389,30 +389,28 @@ func (s *Store) subjectsOfGroup(ctx context.Context, c *curation, pred, entity s
 	return out, nil
 }
 
-// articleDates returns the publication date of each item's article, read
-// from the date predicate alone (not the article's whole text).
-func articleDatesOf[T any](ctx context.Context, s *Store, items []T, article func(T) string) (map[string]string, error) {
-	dates := map[string]string{}
-	for _, it := range items {
-		a := article(it)
-		if _, ok := dates[a]; ok || a == "" {
-			continue
-		}
-		qs, err := s.quadsWith(ctx, quad.Subject, iri(a), schema.PDate)
-		if err != nil {
-			return nil, err
-		}
-		dates[a] = ""
-		if len(qs) > 0 {
-			dates[a] = text(qs[0].Object)
-		}
+// articlesOf lists the articles of statements.
+func articlesOf(sts []*schema.Statement) []string {
+	out := make([]string, len(sts))
+	for i, st := range sts {
+		out[i] = st.Article
 	}
-	return dates, nil
+	return out
 }
 
-// articleDates is articleDatesOf for statements.
-func (s *Store) articleDates(ctx context.Context, sts []*schema.Statement, article func(*schema.Statement) string) (map[string]string, error) {
-	return articleDatesOf(ctx, s, sts, article)
+// articleDates returns the publication date of each article, read from the
+// date predicate alone (not the article's whole text).
+func (s *Store) articleDates(ctx context.Context, articles []string) (map[string]string, error) {
+	slices.Sort(articles)
+	nodes, err := s.describeOnly(ctx, slices.Compact(articles), schema.PDate)
+	if err != nil {
+		return nil, err
+	}
+	dates := make(map[string]string, len(nodes))
+	for id, n := range nodes {
+		dates[id] = n.first(schema.PDate)
+	}
+	return dates, nil
 }
 
 // statements decodes statement nodes, nil where a node is no statement;
