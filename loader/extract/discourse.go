@@ -1,0 +1,278 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/kg/schema"
+)
+
+// findHeadline marks the first sentence as the headline when it is the
+// article's title (facts are not read from headlines: they repeat the text).
+func (d *doc) findHeadline() {
+	if len(d.sents) == 0 {
+		return
+	}
+	s := d.sents[0]
+	first := strings.TrimSpace(d.surface(s[0], s[1]))
+	if d.a.Title != "" && strings.TrimSpace(d.a.Title) == first {
+		d.titleSent = 0
+		return
+	}
+	last := d.toks[s[1]-1]
+	if len(d.sents) > 1 && d.toks[d.sents[1][0]].nl && last.k == kWord && s[1]-s[0] <= 20 {
+		d.titleSent = 0
+	}
+}
+
+var communiqueWords = []string{"communique", "declaration conjointe", "joint statement", "declaration commune",
+	"joint communique", "communique conjoint", "statement by", "declaration des", "declaration du"}
+
+// findCommunique decides whether the article is a communiqué speaking in
+// its own voice, and who signs it: the persons its headline names, or the
+// organization (G7) or persons in the "Nous, …" / "We, …" apposition.
+func (d *doc) findCommunique() {
+	if len(d.sents) == 0 {
+		return
+	}
+	head := d.sents[0]
+	h := schema.Fold(d.surface(head[0], head[1]))
+	isComm := false
+	for _, w := range communiqueWords {
+		if strings.Contains(h, w) {
+			isComm = true
+		}
+	}
+	// "Nous, …," / "We, the …," opening a sentence
+	for _, s := range d.sents {
+		if s[1]-s[0] < 3 {
+			continue
+		}
+		if d.is(s[0], wWe) && d.f(s[0]+1) == "," {
+			var persons, orgs []*ent
+			for k := s[0] + 2; k < s[1] && k < s[0]+40; k++ {
+				m := d.mAt[k]
+				if m == nil || m.a != k {
+					continue
+				}
+				for _, e := range m.refs() {
+					switch e.typ {
+					case schema.TypePerson:
+						persons = append(persons, e)
+					case schema.TypeOrganization:
+						orgs = append(orgs, e)
+					}
+				}
+				if d.is(k, wAux) || d.cueAt(k) {
+					break
+				}
+			}
+			isComm = true
+			if len(orgs) > 0 && len(d.signers) == 0 {
+				d.signers = orgs[:1]
+			} else if len(persons) > 0 && len(d.signers) == 0 {
+				d.signers = persons
+			}
+			break
+		}
+	}
+	if !isComm {
+		return
+	}
+	d.communique = true
+	if len(d.signers) == 0 {
+		seen := map[*ent]bool{}
+		for k := head[0]; k < head[1]; k++ {
+			m := d.mAt[k]
+			if m == nil || m.a != k {
+				continue
+			}
+			for _, e := range m.refs() {
+				if e.typ == schema.TypePerson && !seen[e] {
+					seen[e] = true
+					d.signers = append(d.signers, e)
+				}
+			}
+		}
+	}
+}
+
+// addLexiconRoles gives the persons the article names the offices the
+// lexicon knows they held at the article's date, when the office's state or
+// organization is itself mentioned.
+func (d *doc) addLexiconRoles() {
+	if d.year == 0 {
+		return
+	}
+	for _, e := range append([]*ent(nil), d.order...) {
+		if e.typ != schema.TypePerson || e.lex == nil || e.count == 0 {
+			continue
+		}
+		for _, r := range e.lex.Roles {
+			if r.From != 0 && d.year < r.From || r.To != 0 && d.year > r.To {
+				continue
+			}
+			of := d.lexByName(r.Of)
+			if of == nil || of.count == 0 {
+				// remember the office for coreference all the same
+				if of != nil {
+					e.roles = append(e.roles, entRole{r.Role, of})
+				}
+				continue
+			}
+			d.addRole(e, r.Role, of, 0, 0, 0.6, "lexicon")
+		}
+	}
+}
+
+// roleFamily says whether two role names may name the same office
+// ("minister" covers "foreign minister").
+func roleFamily(general, specific string) bool {
+	if general == specific {
+		return true
+	}
+	switch general {
+	case "minister":
+		return strings.Contains(specific, "minister") || specific == "secretary of state" || specific == "foreign secretary"
+	case "leader":
+		return specific == "president" || specific == "prime minister" || specific == "chancellor"
+	case "foreign minister":
+		return specific == "secretary of state" || specific == "foreign secretary"
+	case "spokesperson":
+		return specific == "press secretary"
+	case "secretary of state":
+		return specific == "foreign minister"
+	}
+	return false
+}
+
+// resolveTitle finds who an unnamed office phrase refers to: the latest
+// subject holding it, else any person of the article holding it.
+func (d *doc) resolveTitle(m *mention, pos int) []*ent {
+	ti := m.ti
+	if ti.resolv {
+		return m.refs()
+	}
+	if m.plural {
+		if d.communique && len(d.signers) > 1 && (ti.count == 0 || ti.count == len(d.signers)) {
+			return d.signers
+		}
+		g := d.lastGroup
+		if ti.count > 0 && len(g) > ti.count {
+			g = g[len(g)-ti.count:]
+		}
+		return g
+	}
+	match := func(e *ent) bool {
+		if e == nil || e.typ != schema.TypePerson {
+			return false
+		}
+		for _, r := range e.roles {
+			if ti.role == "counterpart" {
+				if len(ti.of) > 0 && r.of == ti.of[0] {
+					return true
+				}
+				continue
+			}
+			if !roleFamily(ti.role, r.role) {
+				continue
+			}
+			if len(ti.of) == 0 || r.of == ti.of[0] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, e := range d.lastSubj {
+		if match(e) {
+			return []*ent{e}
+		}
+	}
+	if match(d.lastPerson) {
+		return []*ent{d.lastPerson}
+	}
+	// most recent mention before pos, then anyone in the article
+	var best *ent
+	for _, e := range d.order {
+		if match(e) && e.count > 0 && (best == nil || e.first < pos && e.first > best.first) {
+			best = e
+		}
+	}
+	if best != nil {
+		return []*ent{best}
+	}
+	if ti.role == "counterpart" && len(ti.of) > 0 {
+		// an unnamed counterpart: a person of its own, named by the phrase
+		name := strings.TrimSpace(d.surface(m.a, ti.tb))
+		for _, w := range []string{"son ", "sa ", "ses ", "his ", "her ", "their ", "leur ", "le ", "la ", "the "} {
+			if strings.HasPrefix(strings.ToLower(name), w) {
+				name = name[len(w):]
+				break
+			}
+		}
+		e := d.entity(name, schema.TypePerson, nil)
+		d.mention(e, m.a, ti.tb)
+		role := ""
+		for _, s := range d.lastSubj {
+			for _, r := range s.roles {
+				role = r.role
+			}
+		}
+		if role == "" {
+			role = "counterpart"
+		}
+		d.addRole(e, role, ti.of[0], m.a, ti.tb, 0.5, "counterpart")
+		e.roles = append(e.roles, entRole{"counterpart", ti.of[0]})
+		return []*ent{e}
+	}
+	return nil
+}
+
+// resolve returns the entities a subject mention stands for, resolving
+// titles and pronouns against the discourse state.
+func (d *doc) resolve(m *mention, pos int) []*ent {
+	if m == nil {
+		return nil
+	}
+	switch m.kind {
+	case mTitle:
+		r := d.resolveTitle(m, pos)
+		if len(r) == 1 && !m.ti.resolv {
+			d.mention(r[0], m.a, m.ti.tb)
+		}
+		return r
+	case mPronoun:
+		switch m.pron {
+		case wHeM, wHeF:
+			g := byte('m')
+			if m.pron == wHeF {
+				g = 'f'
+			}
+			for _, e := range d.lastSubj {
+				if e.typ == schema.TypePerson && (e.gender == 0 || e.gender == g) {
+					return []*ent{e}
+				}
+			}
+			if d.lastPerson != nil && (d.lastPerson.gender == 0 || d.lastPerson.gender == g) {
+				return []*ent{d.lastPerson}
+			}
+		case wThey:
+			if len(d.lastSubj) > 1 {
+				return d.lastSubj
+			}
+			return d.lastGroup
+		case wWe:
+			if len(d.signers) > 0 {
+				return d.signers
+			}
+			if d.speaker != nil {
+				return []*ent{d.speaker}
+			}
+		case wI:
+			if d.speaker != nil {
+				return []*ent{d.speaker}
+			}
+		}
+		return nil
+	}
+	return m.refs()
+}

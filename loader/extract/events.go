@@ -1,0 +1,335 @@
+package extract
+
+import (
+
+	"github.com/newsgraph/kg/schema"
+)
+
+var meetingish = map[schema.EventType]bool{schema.EventPhoneCall: true, schema.EventMeeting: true,
+	schema.EventSummit: true, schema.EventVisit: true, schema.EventNegotiation: true}
+
+// eventsOf reads the events a sentence tells: a trigger (with the words it
+// needs nearby), its participants (the clause's subject, the entities after
+// avec/with/between/entre, demonyms and genitives around it), a place, a
+// status from modality, a date from the sentence.
+func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
+	for _, tr := range d.trig {
+		if tr.a < s[0] || tr.a >= s[1] {
+			continue
+		}
+		t := &d.m.triggers[tr.p.idx]
+		if m := d.mAt[tr.a]; m != nil && m.kind != mGroup && m.kind != mPronoun {
+			continue // part of a name (accords de Minsk)
+		}
+		if d.inCueVerb(tr.a) && t.Type != schema.EventAgreement {
+			continue
+		}
+		need := d.m.trigNeeds[tr.p.idx]
+		if len(need) > 0 {
+			w := t.Window
+			if w == 0 {
+				w = 6
+			}
+			ok := false
+			for i := max(s[0], tr.a-w); i < min(s[1], tr.b+w); i++ {
+				if need[d.toks[i].f] || (i >= tr.a && i < tr.b && need[d.toks[i].f]) {
+					ok = true
+				}
+				if m := d.mAt[i]; m != nil && m.ent != nil && m.ent.typ == schema.TypeAgreement && t.Type == schema.EventAgreement {
+					ok = true
+				}
+			}
+			if !ok {
+				continue
+			}
+		}
+		// anaphoric or negated mentions tell no new event
+		skip := false
+		for i := max(s[0], tr.a-4); i < tr.a; i++ {
+			if d.is(i, wNeg) || d.is(i, wAnaphor) && i <= tr.a-2 {
+				skip = true
+			}
+		}
+		if tr.a-1 >= s[0] && d.is(tr.a-1, wDemonstr) && d.f(tr.a-1) != "that" {
+			skip = true
+		}
+		if skip {
+			continue
+		}
+		d.addEvent(t, tr, s, gs)
+	}
+}
+
+func (d *doc) inCueVerb(i int) bool {
+	for _, c := range d.cue {
+		if c.p.kind == pVerb && i >= c.a && i < c.b {
+			return true
+		}
+		if c.a > i {
+			break
+		}
+	}
+	return false
+}
+
+func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
+	// the clause window: from the trigger to the next clause break, at most 14 tokens
+	end := tr.b
+	for end < s[1] && end < tr.b+14 {
+		f := d.f(end)
+		if f == ";" || f == "." || d.is(end, wCompl) || f == "qui" || f == "who" || f == "which" || f == "dont" {
+			break
+		}
+		if f == "," && end > tr.b+3 {
+			break
+		}
+		end++
+	}
+	start := tr.a
+	var parts []*ent
+	var place *ent
+	lastEnt := tr.b
+	// the subject of the governing verb group, when the trigger is its object
+	for _, g := range gs {
+		if g.c1 <= tr.a && tr.a-g.c1 <= 6 && len(g.subj) > 0 && !g.silent {
+			parts = append(parts, g.subj...)
+			if g.explicit && g.sa < start && tr.a-g.sb <= 10 {
+				start = g.sa
+			} else if g.g < start {
+				start = g.g
+			}
+		}
+		if g.cue == nil && g.c1 <= tr.a && tr.a-g.c1 <= 4 && len(g.subj) > 0 {
+			parts = append(parts, g.subj...)
+			if g.explicit && g.sa < start && tr.a-g.sb <= 8 {
+				start = g.sa
+			}
+		}
+	}
+	// a demonym or name right before: Russian military build-up
+	if m := d.mentionEndingAt(tr.a - 1); m != nil && (m.kind == mDemonym || m.kind == mName) {
+		parts = append(parts, m.refs()...)
+		start = min(start, m.a)
+	}
+	for i := tr.b; i < end; i++ {
+		m := d.mAt[i]
+		if m == nil || m.a != i {
+			continue
+		}
+		var r []*ent
+		if m.kind == mTitle && !m.ti.resolv {
+			r = d.resolve(m, i)
+		} else if m.kind == mPronoun {
+			continue
+		} else {
+			r = m.refs()
+		}
+		for _, e := range r {
+			if e.typ == schema.TypePlace {
+				if place == nil {
+					place = e
+				}
+				continue
+			}
+			if e.typ == schema.TypeAgreement {
+				continue
+			}
+			parts = append(parts, e)
+		}
+		lastEnt = max(lastEnt, m.b)
+		i = m.b - 1
+	}
+	parts = dedupe(parts)
+	evEnd := d.trimEnd(start, max(lastEnt, min(end, tr.b+3)))
+	if evEnd <= start {
+		evEnd = tr.b
+	}
+	status := d.eventStatus(t, tr, s)
+	date := d.eventDate(tr, s, status)
+	var ids []string
+	for _, p := range parts {
+		ids = append(ids, p.id)
+	}
+	if ids == nil {
+		ids = []string{}
+	}
+	// one account per happening: the same type with the same participants
+	for _, e := range d.events {
+		if e.Type == t.Type && e.Status == status && sameSet(e.Participants, ids) && len(ids) > 0 {
+			return
+		}
+	}
+	ev := d.span(start, evEnd)
+	codes := d.m.codes[string(t.Type)]
+	conf := 0.75
+	if len(parts) == 0 {
+		conf = 0.5
+	}
+	e := schema.Event{Type: t.Type, Status: status, Participants: ids, Date: date, Evidence: ev,
+		Confidence: conf, Cue: d.surface(tr.a, tr.b), CAMEO: codes.CAMEO, PLOVER: codes.PLOVER, Article: d.a.ID}
+	if place != nil {
+		e.Place = place.id
+	}
+	e.ID = schema.EventIRI(e.Type, e.Participants, e.Date, d.a.ID, ev)
+	d.events = append(d.events, e)
+	var ps []*ent
+	for _, p := range parts {
+		if p.typ == schema.TypePerson {
+			ps = append(ps, p)
+		}
+	}
+	if len(ps) > 1 {
+		d.lastGroup = ps
+	}
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	m := map[string]bool{}
+	for _, x := range a {
+		m[x] = true
+	}
+	for _, x := range b {
+		if !m[x] {
+			return false
+		}
+	}
+	return true
+}
+
+// eventStatus reads modality around the trigger.
+func (d *doc) eventStatus(t *Trigger, tr match, s [2]int) schema.EventStatus {
+	has := func(c, before, after int) bool {
+		for i := max(s[0], tr.a-before); i < min(s[1], tr.b+after); i++ {
+			if d.is(i, c) {
+				return true
+			}
+		}
+		return false
+	}
+	if meetingish[t.Type] && has(wProposed, 8, 6) {
+		return schema.StatusProposed
+	}
+	if has(wPlanned, 6, 2) {
+		return schema.StatusPlanned
+	}
+	if has(wPossible, 3, 2) {
+		if meetingish[t.Type] {
+			return schema.StatusProposed
+		}
+		return schema.StatusPossible
+	}
+	if has(wAlleged, 4, 3) {
+		return schema.StatusAlleged
+	}
+	if t.Status != "" {
+		return t.Status
+	}
+	return schema.StatusOccurred
+}
+
+// findTranscript marks the sentences of a transcript's speaker turns:
+// a paragraph opening "President of Russia Vladimir Putin: …" starts a turn
+// that lasts until the next such label.
+func (d *doc) findTranscript() {
+	d.turnOf = make([]*ent, len(d.sents))
+	var cur *ent
+	for si, s := range d.sents {
+		if d.toks[s[0]].nl || si == 0 {
+			if sp := d.speakerLabel(s); sp != nil {
+				cur = sp
+			} else if cur != nil && d.isHeading(s) {
+				cur = nil
+			}
+		}
+		d.turnOf[si] = cur
+	}
+}
+
+// speakerLabel returns the person a "NAME:" label at the start of a
+// sentence names.
+func (d *doc) speakerLabel(s [2]int) *ent {
+	for i := s[0]; i < s[1] && i < s[0]+14; i++ {
+		if d.f(i) != ":" {
+			continue
+		}
+		m := d.mentionEndingAt(i - 1)
+		if m == nil {
+			return nil
+		}
+		// the label holds only the mention (and a title before it)
+		if mm := d.mAt[s[0]]; mm == nil {
+			return nil
+		}
+		r := d.resolve(m, m.a)
+		if len(r) == 1 && r[0].typ == schema.TypePerson {
+			return r[0]
+		}
+		return nil
+	}
+	return nil
+}
+
+func (d *doc) isHeading(s [2]int) bool {
+	last := d.toks[s[1]-1]
+	return last.k == kWord || last.f == "*"
+}
+
+// transcriptSentence reads one sentence of a speaker's turn: each clause
+// long enough to say something is the speaker's statement, in their own voice.
+func (d *doc) transcriptSentence(si int, s [2]int) {
+	a := s[0]
+	for i := s[0]; i < s[1] && i < s[0]+14; i++ {
+		if d.f(i) == ":" && d.speakerLabel(s) != nil {
+			a = i + 1
+			break
+		}
+	}
+	// split at ", and I …" / "; "
+	var cuts []int
+	cuts = append(cuts, a)
+	for i := a + 1; i < s[1]-1; i++ {
+		if d.f(i) == ";" || d.f(i) == "," && d.is(i+1, wCoord) && (d.is(i+2, wI) || d.is(i+2, wWe)) {
+			cuts = append(cuts, i+1)
+		}
+	}
+	cuts = append(cuts, s[1])
+	for k := 0; k+1 < len(cuts); k++ {
+		ca, cb := d.skipLead(cuts[k], cuts[k+1]), d.trimEnd(cuts[k], cuts[k+1])
+		words := 0
+		for i := ca; i < cb; i++ {
+			if d.toks[i].k == kWord {
+				words++
+			}
+		}
+		if words < 5 {
+			continue
+		}
+		// "And where we don't, …": continues the previous statement
+		if k == 0 && (d.f(ca) == "and" || d.f(ca) == "but" || d.f(ca) == "et" || d.f(ca) == "mais") && len(d.statements) > 0 {
+			last := &d.statements[len(d.statements)-1]
+			if last.Speaker == d.speaker.id && last.Article == d.a.ID {
+				start := last.Evidence.Start - d.a.Offset
+				end := d.toks[cb-1].e
+				last.Evidence.End = d.a.Offset + end
+				last.Evidence.Text = d.text[start:end]
+				last.ID = schema.StatementIRI(d.a.ID, last.Evidence, last.Speaker)
+				continue
+			}
+		}
+		act := schema.ActState
+		cue := "transcript turn"
+		for _, c := range d.cue {
+			if c.a >= ca && c.a < cb && c.p.kind == pVerb {
+				act = d.m.verbs[c.p.idx].Act
+				cue = "transcript turn: " + d.surface(c.a, c.b)
+				break
+			}
+		}
+		g := &vgroup{g: ca, c0: ca, c1: ca, subj: []*ent{d.speaker}, start: ca, end: cb, conf: 0.8, explicit: true}
+		d.emitAct(g, s, act, cue)
+	}
+	d.eventsOf(s, nil)
+}

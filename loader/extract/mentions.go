@@ -1,0 +1,689 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/kg/schema"
+)
+
+// mkind is what a mention is.
+type mkind uint8
+
+const (
+	mName    mkind = iota // a name or alias of an entity
+	mDemonym              // russe, American: the state, as a modifier
+	mMetonym              // Washington, Moscou: the state, by its capital
+	mPlace                // a capital or city after a locative preposition
+	mTitle                // an office, with or without the holder's name
+	mGroup                // a collective actor (séparatistes pro-russes)
+	mPronoun              // il, she, they, nous
+)
+
+// mention is a stretch of tokens [a,b) that refers to one or more entities.
+type mention struct {
+	a, b   int
+	kind   mkind
+	ent    *ent   // the entity, once resolved
+	group  []*ent // several entities: "les deux présidents", coordinated names
+	ti     *titleInfo
+	pron   int // word class of a pronoun
+	plural bool
+}
+
+// titleInfo is an office phrase: "le président russe", "sa porte-parole,
+// Jen Psaki", "les deux ministres".
+type titleInfo struct {
+	role   string
+	of     []*ent
+	poss   bool // son, sa, his: the office of someone already named
+	count  int  // deux, two
+	named  []*ent
+	tb     int // end of the title words, before any name
+	resolv bool
+}
+
+// refs returns the entities a mention stands for.
+func (m *mention) refs() []*ent {
+	if m == nil {
+		return nil
+	}
+	if len(m.group) > 0 {
+		return m.group
+	}
+	if m.ent != nil {
+		return []*ent{m.ent}
+	}
+	return nil
+}
+
+func (d *doc) addMention(m *mention) {
+	d.ments = append(d.ments, m)
+	for i := m.a; i < m.b; i++ {
+		if d.mAt[i] == nil || d.mAt[i].b-d.mAt[i].a < m.b-m.a {
+			d.mAt[i] = m
+		}
+	}
+}
+
+// mentionEndingAt returns the outermost mention whose last token is j.
+func (d *doc) mentionEndingAt(j int) *mention {
+	if j < 0 || j >= len(d.toks) {
+		return nil
+	}
+	m := d.mAt[j]
+	if m != nil && m.b == j+1 {
+		return m
+	}
+	return nil
+}
+
+func (d *doc) mentionStartingAt(i int) *mention {
+	if i < 0 || i >= len(d.toks) {
+		return nil
+	}
+	m := d.mAt[i]
+	if m != nil && m.a == i {
+		return m
+	}
+	return nil
+}
+
+// findMentions builds the mentions of the whole article: lexicon names,
+// demonyms and capitals; names nobody listed (capitalised spans typed by
+// their cues); office titles with their holders; collective actors;
+// pronouns. Coreference of titles and pronouns waits for the sentence pass.
+func (d *doc) findMentions() {
+	covered := make([]bool, len(d.toks))
+	for _, mt := range d.ent {
+		a, b := mt.a, mt.b
+		switch mt.p.kind {
+		case pEntity:
+			le := &d.m.ents[mt.p.idx]
+			e := d.lexEntity(int(mt.p.idx))
+			// M. / Mme / Mr before a person
+			if le.Type == schema.TypePerson {
+				if a > 1 && d.f(a-1) == "." && d.isHonorific(a-2) {
+					a -= 2
+				} else if a > 0 && d.isHonorific(a-1) {
+					a--
+				}
+			}
+			if le.Type == schema.TypeAgreement || le.Type == schema.TypeOrganization {
+				a = d.extendAgreementLeft(a, le.Type)
+			}
+			d.mention(e, a, b)
+			d.addMention(&mention{a: a, b: b, kind: mName, ent: e})
+			if le.Type == schema.TypePerson {
+				d.registerSurname(e)
+			}
+		case pDemonym:
+			e := d.lexEntity(int(mt.p.idx))
+			d.mention(e, a, b)
+			d.addMention(&mention{a: a, b: b, kind: mDemonym, ent: e})
+		case pCapital:
+			le := &d.m.ents[mt.p.idx]
+			if d.isLocative(a) {
+				e := d.entity(le.Capital[0], schema.TypePlace, nil)
+				d.mention(e, a, b)
+				d.addMention(&mention{a: a, b: b, kind: mPlace, ent: e})
+			} else {
+				e := d.lexEntity(int(mt.p.idx))
+				d.mention(e, a, b)
+				d.addMention(&mention{a: a, b: b, kind: mMetonym, ent: e})
+			}
+		case pGroup:
+			d.groupMention(a, b)
+		}
+		for i := a; i < b; i++ {
+			covered[i] = true
+		}
+	}
+	d.hyphenParts(covered)
+	d.titleMentions(covered)
+	d.unknownNames(covered)
+	d.attachTitles()
+	d.pronouns()
+}
+
+func (d *doc) isHonorific(i int) bool {
+	switch d.toks[i].f {
+	case "m", "mme", "mr", "mrs", "ms", "dr", "mlle":
+		return d.toks[i].cap
+	case ".":
+		return false
+	}
+	return false
+}
+
+// extendAgreementLeft widens an agreement or organization name over the
+// capitalised words and state names glued before it ("US – Russia
+// Presidential Joint Statement on …").
+func (d *doc) extendAgreementLeft(a int, t schema.EntityType) int {
+	if t != schema.TypeAgreement {
+		return a
+	}
+	s := d.sentOf(a)[0]
+	i := a
+	for i-1 >= s {
+		t := d.toks[i-1]
+		if t.k == kWord && t.cap && !d.is(i-1, wDet) || t.f == "-" {
+			i--
+			continue
+		}
+		break
+	}
+	if i < a && (i == s || !d.toks[i].cap) {
+		return a
+	}
+	for i < a && d.toks[i].f == "-" {
+		i++
+	}
+	return i
+}
+
+// isLocative reports whether the token before i (past an article) is a
+// locative preposition or "capitale/capital,", making a city a Place.
+func (d *doc) isLocative(i int) bool {
+	j := i - 1
+	if j >= 0 && d.is(j, wDet) && !d.is(j, wLoc) {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	if d.toks[j].f == "," {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	switch d.toks[j].f {
+	case "capitale", "capital", "ville", "city":
+		return true
+	}
+	return d.is(j, wLoc) && !(d.toks[j].f == "en" && d.lang == langFR && j+1 < len(d.toks) && false)
+}
+
+func (d *doc) registerSurname(e *ent) {
+	parts := strings.Fields(e.name)
+	if len(parts) >= 2 {
+		d.surname[fold(parts[len(parts)-1])] = e
+	}
+	if e.lex != nil {
+		for _, a := range e.lex.Aliases {
+			if !strings.Contains(a, " ") {
+				d.surname[fold(a)] = e
+			}
+		}
+	}
+}
+
+// hyphenParts finds demonyms and names inside hyphenated words not
+// otherwise matched: pro-russes, Russia-backed, Russian-American.
+func (d *doc) hyphenParts(covered []bool) {
+	for i, t := range d.toks {
+		if covered[i] || t.k != kWord || !strings.Contains(t.f, "-") {
+			continue
+		}
+		w := d.text[t.s:t.e]
+		off := 0
+		for _, part := range strings.FieldsFunc(w, func(r rune) bool { return isHyphen(r) }) {
+			start := strings.Index(w[off:], part) + off
+			off = start + len(part)
+			sub := []tok{{s: 0, e: len(part), f: fold(part), k: kWord, cap: unicode.IsUpper(firstRune(part))}}
+			sub[0].upper = sub[0].cap && isAllUpper(part) && len(part) > 1
+			var hit *payload
+			d.m.trie.walk(sub, 0, func(end int, vals []payload) {
+				for k := range vals {
+					p := vals[k]
+					if (p.kind == pEntity || p.kind == pDemonym) && (p.lang == langAny || p.lang == d.lang) && caseOK(sub, 0, p.rule) {
+						if hit == nil || better(p, *hit) {
+							hit = &p
+						}
+					}
+				}
+			})
+			if hit == nil {
+				continue
+			}
+			le := &d.m.ents[hit.idx]
+			if le.Type != schema.TypeState {
+				continue
+			}
+			e := d.lexEntity(int(hit.idx))
+			e.count++
+			d.alias(e, part)
+		}
+	}
+}
+
+// groupMention builds a collective actor from its noun and modifiers.
+func (d *doc) groupMention(a, b int) {
+	s := d.sentOf(a)
+	na, nb := a, b
+	// French: adjectives after (pro-russes, armés, demonyms)
+	for nb < s[1] {
+		t := d.toks[nb]
+		if t.k == kWord && (strings.HasPrefix(t.f, "pro-") || d.demonymAt(nb) || t.f == "armes" || t.f == "separatistes") {
+			nb++
+			continue
+		}
+		break
+	}
+	// English: modifiers before (French sources, Russia-backed rebels)
+	for na-1 >= s[0] {
+		t := d.toks[na-1]
+		if t.k == kWord && (strings.HasSuffix(t.f, "-backed") || strings.HasPrefix(t.f, "pro-") || d.demonymAt(na-1) ||
+			strings.HasSuffix(t.f, "-russian") || strings.HasSuffix(t.f, "-russe")) {
+			na--
+			continue
+		}
+		break
+	}
+	head := d.toks[a].f
+	if head == "sources" && na == a && nb == b {
+		return // "sources" alone is no actor
+	}
+	name := d.surface(na, nb)
+	// the bare noun refers back to a group with the same head
+	var e *ent
+	if na == a && nb == b {
+		for _, x := range d.order {
+			if x.typ == schema.TypeOrganization && x.lex == nil && strings.Contains(" "+schema.Fold(x.name)+" ", " "+head+" ") {
+				e = x
+				break
+			}
+		}
+	}
+	if e == nil {
+		e = d.entity(name, schema.TypeOrganization, nil)
+	}
+	// quantifiers before: plus de mille manifestants, thousands of
+	qa := na
+	for qa-1 >= s[0] {
+		f := d.toks[qa-1].f
+		if d.toks[qa-1].k == kNum || quantWords[f] {
+			qa--
+			continue
+		}
+		break
+	}
+	d.mention(e, na, nb)
+	if qa < na {
+		d.alias(e, d.surface(qa, nb))
+	}
+	d.addMention(&mention{a: qa, b: nb, kind: mGroup, ent: e, plural: true})
+}
+
+var quantWords = map[string]bool{"plus": true, "de": true, "d'": true, "mille": true, "cent": true, "cents": true,
+	"centaines": true, "milliers": true, "dizaines": true, "des": true, "thousands": true, "hundreds": true,
+	"dozens": true, "of": true, "more": true, "than": true, "over": true, "several": true, "plusieurs": true}
+
+func (d *doc) demonymAt(i int) bool {
+	for _, mt := range d.ent {
+		if mt.a == i && mt.p.kind == pDemonym {
+			return true
+		}
+		if mt.a > i {
+			break
+		}
+	}
+	return false
+}
+
+// titleMentions turns office words into mentions: determiner or
+// possessive, an English modifier before (Russian, Kremlin, Ukraine's) or a
+// French complement after (russe, d'Allemagne, du Kremlin), a count (deux).
+func (d *doc) titleMentions(covered []bool) {
+	for _, mt := range d.title {
+		if covered[mt.a] {
+			continue
+		}
+		ti := &titleInfo{role: d.m.titles[mt.p.idx].Role}
+		plural := mt.p.kind == pTitlePlural
+		a, b := mt.a, mt.b
+		s := d.sentOf(a)
+		// French complement: demonyms (russe et américain) or de/d'/du/of + entity
+		for {
+			if m := d.entMentionAt(b); m != nil && m.kind == mDemonym {
+				ti.of = append(ti.of, m.ent)
+				b = m.b
+				if d.is(b, wCoord) && d.entMentionAt(b+1) != nil && d.entMentionAt(b+1).kind == mDemonym {
+					b++
+					continue
+				}
+				break
+			}
+			j := b
+			if f := d.f(j); f == "de" || f == "d'" || f == "du" || f == "des" || f == "of" {
+				j++
+				for d.f(j) == "la" || d.f(j) == "l'" || d.f(j) == "the" || d.f(j) == "le" {
+					j++
+				}
+				if m := d.entMentionAt(j); m != nil && m.ent != nil && (m.ent.typ == schema.TypeState || m.ent.typ == schema.TypeOrganization) {
+					ti.of = append(ti.of, m.ent)
+					b = m.b
+					if d.is(b, wCoord) && (d.f(b+1) == "de" || d.f(b+1) == "d'" || d.f(b+1) == "of") {
+						b++
+						continue
+					}
+				}
+			}
+			break
+		}
+		// English modifier before: Russian Foreign Minister, Ukraine's President, Kremlin spokesman
+		if a-1 >= s[0] {
+			j := a - 1
+			if d.f(j) == "'s" {
+				j--
+			}
+			if m := d.entMentionEnding(j); m != nil && m.ent != nil && (m.ent.typ == schema.TypeState || m.ent.typ == schema.TypeOrganization) && m.kind != mPlace {
+				ti.of = append(ti.of, m.ent)
+				a = m.a
+			}
+		}
+		// count and determiner
+		if a-1 >= s[0] {
+			switch d.f(a - 1) {
+			case "deux", "two", "both":
+				ti.count, plural = 2, true
+				a--
+			case "trois", "three":
+				ti.count, plural = 3, true
+				a--
+			case "quatre", "four":
+				ti.count, plural = 4, true
+				a--
+			}
+		}
+		if a-1 >= s[0] && d.is(a-1, wDet) {
+			a--
+			if d.is(a, wPoss) {
+				ti.poss = true
+				if d.f(a) == "leurs" || d.f(a) == "their" {
+					plural = true
+				}
+			}
+		}
+		ti.tb = b
+		m := &mention{a: a, b: b, kind: mTitle, ti: ti, plural: plural}
+		d.addMention(m)
+	}
+}
+
+// entMentionAt returns the entity mention starting at token i, if any.
+func (d *doc) entMentionAt(i int) *mention {
+	m := d.mentionStartingAt(i)
+	if m != nil && m.kind != mTitle && m.kind != mPronoun {
+		return m
+	}
+	return nil
+}
+
+func (d *doc) entMentionEnding(j int) *mention {
+	m := d.mentionEndingAt(j)
+	if m != nil && m.kind != mTitle && m.kind != mPronoun {
+		return m
+	}
+	return nil
+}
+
+// unknownNames finds capitalised spans that no lexicon knows and types
+// them by their cues: first names, honorifics and titles make persons;
+// organization and agreement head words make those; a locative makes a
+// place. A lone capitalised word opening a sentence is not a name.
+func (d *doc) unknownNames(covered []bool) {
+	n := len(d.toks)
+	for i := 0; i < n; {
+		t := d.toks[i]
+		if covered[i] || t.k != kWord || !t.cap || d.mAt[i] != nil {
+			i++
+			continue
+		}
+		s := d.sentOf(i)
+		j := i
+		for j < n && d.toks[j].sent == t.sent && !covered[j] && d.mAt[j] == nil {
+			tj := d.toks[j]
+			if tj.k == kWord && tj.cap {
+				j++
+				continue
+			}
+			// connectors inside names: de, of, von, der, on, and in org names
+			if j > i && j+1 < n && d.toks[j+1].cap && d.mAt[j+1] == nil && !covered[j+1] {
+				switch tj.f {
+				case "de", "du", "des", "d'", "of", "on", "for", "von", "van", "der", "den", "la", "le", "al", "bin", "ben":
+					j++
+					continue
+				}
+			}
+			break
+		}
+		if j == i {
+			i++
+			continue
+		}
+		d.typeUnknown(i, j, s)
+		i = j
+	}
+}
+
+func (d *doc) typeUnknown(a, b int, s [2]int) {
+	// strip function words and sentence-initial common words
+	for a < b && (d.is(a, wDet) || d.is(a, wPrep) || d.is(a, wAdverb) || d.is(a, wCoord) || d.is(a, wAux) ||
+		d.is(a, wHeM) || d.is(a, wHeF) || d.is(a, wThey) || d.is(a, wWe) || d.is(a, wI) || d.isHonorific(a)) {
+		a++
+	}
+	for b > a && !d.toks[b-1].cap {
+		b--
+	}
+	if a >= b {
+		return
+	}
+	first := d.toks[a]
+	words := b - a
+	// surname of a person already named
+	if words == 1 {
+		if e := d.surname[first.f]; e != nil {
+			d.mention(e, a, b)
+			d.addMention(&mention{a: a, b: b, kind: mName, ent: e})
+			return
+		}
+	}
+	var typ schema.EntityType
+	hasOrg, hasAgree := false, false
+	for k := a; k < b; k++ {
+		if d.m.orgHeads[d.toks[k].f] && d.toks[k].cap {
+			hasOrg = true
+		}
+		if d.m.agreeHeads[d.toks[k].f] && d.toks[k].cap {
+			hasAgree = true
+		}
+	}
+	prevTitle := false
+	if a > 0 {
+		p := a - 1
+		if d.f(p) == "," && p > 0 {
+			p--
+		}
+		if m := d.mAt[p]; m != nil && m.kind == mTitle && m.b == p+1 {
+			prevTitle = true
+		}
+	}
+	honor := a > 0 && (d.isHonorific(a-1) || d.f(a-1) == "." && a > 1 && d.isHonorific(a-2))
+	switch {
+	case hasAgree && words >= 2:
+		typ = schema.TypeAgreement
+	case hasOrg && words >= 2:
+		typ = schema.TypeOrganization
+	case d.m.first[first.f] && words >= 2 || honor || prevTitle && words >= 2:
+		typ = schema.TypePerson
+	case first.upper && words == 1 && len(first.f) >= 3 && a != s[0]:
+		typ = schema.TypeOrganization
+	case d.isLocative(a) && a != s[0]+1 && words <= 3:
+		typ = schema.TypePlace
+	case prevTitle && words == 1 && a != s[0]:
+		typ = schema.TypePerson
+	default:
+		return
+	}
+	if honor && a > 0 {
+		a2 := a - 1
+		if d.f(a2) == "." {
+			a2--
+		}
+		name := d.surface(a, b)
+		e := d.entity(name, typ, nil)
+		d.mention(e, a2, b)
+		d.alias(e, name)
+		d.addMention(&mention{a: a2, b: b, kind: mName, ent: e})
+		d.registerSurname(e)
+		return
+	}
+	name := d.surface(a, b)
+	e := d.entity(name, typ, nil)
+	d.mention(e, a, b)
+	d.addMention(&mention{a: a, b: b, kind: mName, ent: e})
+	if typ == schema.TypePerson {
+		d.registerSurname(e)
+	}
+}
+
+// attachTitles joins each title to the name that follows it ("le président
+// russe Vladimir Poutine", "sa porte-parole, Jen Psaki", "les présidents
+// russe et américain, Vladimir Poutine et Joe Biden") and records roles;
+// "President Vladimir Putin of Russia" takes its "of" after the name.
+func (d *doc) attachTitles() {
+	for _, m := range d.ments {
+		if m.kind != mTitle {
+			continue
+		}
+		ti := m.ti
+		j := m.b
+		comma := false
+		if d.f(j) == "," {
+			j++
+			comma = true
+		}
+		var names []*mention
+		for {
+			nm := d.personAt(j)
+			if nm == nil {
+				break
+			}
+			names = append(names, nm)
+			j = nm.b
+			if d.is(j, wCoord) && d.personAt(j+1) != nil && (m.plural || len(names) > 0 && m.plural) {
+				j++
+				continue
+			}
+			if d.f(j) == "," && d.personAt(j+1) != nil && m.plural {
+				j++
+				continue
+			}
+			break
+		}
+		if len(names) == 0 {
+			continue
+		}
+		if comma && !m.plural && len(names) == 1 {
+			// apposition: the name must close the phrase
+			f := d.f(j)
+			if !(f == "," || f == "." || f == ")" || d.is(j, wAux) || d.toks[j].k == kPunct || j >= len(d.toks)) && d.mAt[j] == nil {
+				if !(d.cueAt(j)) {
+					continue
+				}
+			}
+		}
+		if len(names) > 1 && !m.plural {
+			names = names[:1]
+			j = names[0].b
+		}
+		// "President Vladimir Putin of Russia"
+		if len(ti.of) == 0 && (d.f(j) == "of" || d.f(j) == "de" || d.f(j) == "d'") {
+			k := j + 1
+			if d.f(k) == "the" {
+				k++
+			}
+			if em := d.entMentionAt(k); em != nil && em.ent != nil && em.ent.typ == schema.TypeState {
+				ti.of = append(ti.of, em.ent)
+				j = em.b
+			}
+		}
+		titleSurface := d.surface(m.a, ti.tb)
+		for k, nm := range names {
+			ti.named = append(ti.named, nm.ent)
+			var of *ent
+			if len(ti.of) == len(names) {
+				of = ti.of[k]
+			} else if len(ti.of) == 1 {
+				of = ti.of[0]
+			}
+			if of != nil {
+				d.addRole(nm.ent, ti.role, of, m.a, nm.b, 0.9, "apposition: "+titleSurface)
+			}
+			if !m.plural {
+				d.alias(nm.ent, titleSurface)
+				d.alias(nm.ent, d.surface(m.a, nm.b))
+			}
+		}
+		ti.resolv = true
+		m.b = j
+		if len(names) == 1 && !m.plural {
+			m.ent = names[0].ent
+		} else {
+			m.group = ti.named
+		}
+		d.addMention(m)
+	}
+}
+
+// personAt returns a person mention starting at i.
+func (d *doc) personAt(i int) *mention {
+	m := d.mentionStartingAt(i)
+	if m != nil && m.kind == mName && m.ent != nil && m.ent.typ == schema.TypePerson {
+		return m
+	}
+	return nil
+}
+
+func (d *doc) cueAt(i int) bool {
+	for _, c := range d.cue {
+		if c.a == i {
+			return true
+		}
+		if c.a > i {
+			break
+		}
+	}
+	return false
+}
+
+// pronouns marks personal pronouns (il, she, they, nous, I) as mentions to
+// resolve in the sentence pass.
+func (d *doc) pronouns() {
+	for i, t := range d.toks {
+		if d.mAt[i] != nil || t.k != kWord {
+			continue
+		}
+		for _, c := range []int{wHeM, wHeF, wThey, wWe, wI} {
+			if !d.is(i, c) {
+				continue
+			}
+			if t.upper && t.f == "us" {
+				break
+			}
+			if t.f == "il" && (d.f(i+1) == "y" || d.f(i+1) == "faut" || d.f(i+1) == "s'agit") {
+				break
+			}
+			if c == wWe && (t.f == "notre" || t.f == "nos" || t.f == "our" || t.f == "us") {
+				break // possessives and objects are not subjects
+			}
+			if c == wHeM && t.f == "lui" {
+				break
+			}
+			d.addMention(&mention{a: i, b: i + 1, kind: mPronoun, pron: c, plural: c == wThey || c == wWe})
+			break
+		}
+	}
+}

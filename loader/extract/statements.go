@@ -1,0 +1,794 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/kg/schema"
+)
+
+// vform is the grammatical form of a verb group.
+type vform uint8
+
+const (
+	fFinite vform = iota
+	fParticiple
+	fGerund
+	fInfinitive
+)
+
+// vgroup is a verb group of a sentence: an auxiliary alone (for subject
+// tracking) or a cue verb with its auxiliaries and modals.
+type vgroup struct {
+	g, c0, c1  int // group start, cue start, cue end
+	cue        *VerbCue
+	form       vform
+	subj       []*ent
+	sa, sb     int // subject tokens
+	explicit   bool
+	inverted   bool
+	elided     bool
+	source     *ent // accordingTo
+	silent     bool // a source or incise: no statement of its own
+	start, end int  // evidence tokens
+	conf       float64
+}
+
+// readSentences is the sentence-by-sentence pass: coreference state moves
+// forward with the text, statements and events are read in each sentence.
+func (d *doc) readSentences() {
+	d.findTranscript()
+	for si, s := range d.sents {
+		if si == d.titleSent {
+			continue
+		}
+		if d.turnOf[si] != nil {
+			d.speaker = d.turnOf[si]
+			d.transcriptSentence(si, s)
+			continue
+		}
+		d.speaker = nil
+		gs := d.sentenceGroups(s)
+		d.statementsOf(s, gs)
+		d.eventsOf(s, gs)
+		d.updateState(s, gs)
+	}
+}
+
+// sentenceGroups finds the verb groups of a sentence and their subjects.
+func (d *doc) sentenceGroups(s [2]int) []*vgroup {
+	var gs []*vgroup
+	absorbed := map[int]bool{}
+	for _, c := range d.cue {
+		if c.a < s[0] || c.a >= s[1] || c.p.kind != pVerb {
+			continue
+		}
+		if m := d.mAt[c.a]; m != nil && m.kind != mPronoun {
+			continue // inside a name or title
+		}
+		v := &d.m.verbs[c.p.idx]
+		g := &vgroup{g: c.a, c0: c.a, c1: c.b, cue: v}
+		// walk back over adverbs, clitics, quotes, modals, auxiliaries
+		j := c.a - 1
+		aux := false
+		modal := false
+		for j >= s[0] {
+			if st := d.phraseStart(j, wModal); st >= 0 && st >= s[0] {
+				modal = true
+				g.g = st
+				j = st - 1
+				continue
+			}
+			if d.toks[j].k == kQuoteOpen {
+				j--
+				continue
+			}
+			if st := d.phraseStart(j, wAdverb); st >= 0 && st >= s[0] && !d.is(j, wAux) {
+				j = st - 1
+				continue
+			}
+			if d.is(j, wAux) && d.toks[j].k == kWord {
+				aux = true
+				g.g = j
+				absorbed[j] = true
+				j--
+				continue
+			}
+			break
+		}
+		for k := g.g; k < c.a; k++ {
+			absorbed[k] = true
+		}
+		f := d.toks[c.a].f
+		prev := d.f(j)
+		switch {
+		case aux || modal:
+			g.form = fFinite
+		case d.lang == langFR && strings.HasSuffix(f, "ant"):
+			g.form = fParticiple
+			if prev == "en" {
+				g.form = fGerund
+			}
+		case d.lang == langEN && strings.HasSuffix(f, "ing"):
+			g.form = fParticiple
+		case d.lang == langFR && (prev == "à" || prev == "de" || prev == "d'" || prev == "pour" || prev == "sans" || prev == "a") &&
+			(strings.HasSuffix(f, "er") || strings.HasSuffix(f, "ir") || strings.HasSuffix(f, "re")):
+			g.form = fInfinitive
+		case d.lang == langEN && prev == "to":
+			g.form = fInfinitive
+		case d.lang == langFR && j >= s[0] && d.cueGroupAt(gs, j):
+			g.form = fInfinitive // a assuré vouloir
+		}
+		gs = append(gs, g)
+	}
+	for i := s[0]; i < s[1]; i++ {
+		if absorbed[i] || !d.is(i, wAux) || d.toks[i].k != kWord {
+			continue
+		}
+		if m := d.mAt[i]; m != nil && m.kind != mPronoun {
+			continue
+		}
+		if d.toks[i].f == "'s" || d.toks[i].f == "also" || d.toks[i].f == "been" || d.toks[i].f == "being" || d.toks[i].f == "be" {
+			continue
+		}
+		gs = append(gs, &vgroup{g: i, c0: i, c1: i + 1})
+		// skip the rest of an auxiliary chain
+		for i+1 < s[1] && d.is(i+1, wAux) {
+			i++
+		}
+	}
+	sort.Slice(gs, func(a, b int) bool { return gs[a].g < gs[b].g })
+	for k, g := range gs {
+		d.findSubject(s, gs, k, g)
+	}
+	// participles opening the sentence take the main clause's subject
+	for k, g := range gs {
+		if g.subj == nil && g.form == fParticiple {
+			for _, h := range gs[k+1:] {
+				if h.subj != nil {
+					g.subj = h.subj
+					break
+				}
+			}
+		}
+	}
+	return gs
+}
+
+func (d *doc) cueGroupAt(gs []*vgroup, j int) bool {
+	for _, g := range gs {
+		if g.cue != nil && j >= g.c0 && j < g.c1 {
+			return true
+		}
+	}
+	return false
+}
+
+// findSubject reads the subject of group k: after the verb when the group
+// is an incise (« … », a ajouté le Kremlin / said Peskov), else the nearest
+// noun phrase before it not governed by a preposition, with its
+// coordinated siblings; a group after "et"/"and" shares the previous one's.
+func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
+	// inverted: a-t-il
+	if t := d.toks[g.g]; strings.HasSuffix(t.f, "-t-il") || strings.HasSuffix(t.f, "-il") || strings.HasSuffix(t.f, "-t-elle") || strings.HasSuffix(t.f, "-elle") {
+		pr := wHeM
+		if strings.HasSuffix(t.f, "elle") {
+			pr = wHeF
+		}
+		g.subj = d.resolve(&mention{a: g.g, b: g.g + 1, kind: mPronoun, pron: pr}, g.g)
+		g.explicit, g.inverted = true, true
+		g.sa, g.sb = g.g, g.g+1
+		return
+	}
+	// incise after a comma or closing quote, subject after the verb
+	if g.cue != nil && g.g > s[0] {
+		p := d.toks[g.g-1]
+		if p.f == "," || p.k == kQuoteClose || (g.g-1 > s[0] && d.toks[g.g-2].k == kQuoteClose) {
+			if subj, a, b := d.subjectAfter(g.c1, s); subj != nil {
+				g.subj, g.sa, g.sb = subj, a, b
+				g.explicit, g.inverted = true, true
+				return
+			}
+		}
+	}
+	j := g.g - 1
+	for j >= s[0] && (d.f(j) == "se" || d.f(j) == "s'" || d.f(j) == "ne" || d.f(j) == "n'" || d.toks[j].k == kQuoteOpen) {
+		j--
+	}
+	if j >= s[0] && (d.is(j, wCoord) || d.phraseStart(j, wCoord) >= s[0]) {
+		g.elided = true
+		for h := k - 1; h >= 0; h-- {
+			if gs[h].subj != nil {
+				g.subj = gs[h].subj
+				g.sa, g.sb = gs[h].sa, gs[h].sb
+				return
+			}
+		}
+		return
+	}
+	if g.form == fParticiple || g.form == fGerund || g.form == fInfinitive {
+		return
+	}
+	commas := 0
+	for j >= s[0] && g.g-j < 25 {
+		t := d.toks[j]
+		if d.is(j, wCompl) || t.f == ";" || t.f == ":" || t.k == kQuoteOpen || t.k == kQuoteClose {
+			break
+		}
+		if k > 0 && j < gs[k-1].c1 {
+			break
+		}
+		if m := d.mAt[j]; m != nil && m.b == j+1 {
+			if d.governed(m.a) {
+				j = m.a - 1
+				continue
+			}
+			var ms []*mention
+			ms = append(ms, m)
+			a := m.a
+			for {
+				c := a - 1
+				cs := d.phraseStart(c, wCoord)
+				if cs < 0 && d.f(c) == "," {
+					cs = c
+				}
+				if cs < s[0] {
+					break
+				}
+				m2 := d.mentionEndingAt(cs - 1)
+				if m2 == nil || d.governed(m2.a) {
+					break
+				}
+				ms = append(ms, m2)
+				a = m2.a
+			}
+			var subj []*ent
+			for i := len(ms) - 1; i >= 0; i-- {
+				for _, e := range d.resolve(ms[i], ms[i].a) {
+					if e != nil && e.typ != schema.TypePlace && e.typ != schema.TypeAgreement {
+						subj = append(subj, e)
+					}
+				}
+			}
+			if len(subj) > 0 {
+				g.subj = dedupe(subj)
+				g.sa, g.sb = a, m.b
+				g.explicit = true
+			}
+			return
+		}
+		if t.f == "," {
+			commas++
+			if commas > 2 {
+				break
+			}
+		}
+		if d.is(j, wAux) && j < g.g {
+			break
+		}
+		j--
+	}
+	// nothing before: the previous group's subject (same clause chain)
+	if k > 0 && gs[k-1].subj != nil && g.cue != nil && g.form == fFinite && !d.hasCompl(gs[k-1].c1, g.g) {
+		g.subj = gs[k-1].subj
+		g.sa, g.sb = gs[k-1].sa, gs[k-1].sb
+		g.elided = true
+	}
+}
+
+func (d *doc) hasCompl(a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.is(i, wCompl) {
+			return true
+		}
+	}
+	return false
+}
+
+// governed reports whether the mention starting at a is the object of a
+// preposition (de la Maison Blanche, selon le Kremlin, in Moscow).
+func (d *doc) governed(a int) bool {
+	j := a - 1
+	if j >= 0 && d.is(j, wDet) && !d.is(j, wPrep) {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	if d.f(j) == "'s" {
+		return true
+	}
+	if d.is(j, wPrep) {
+		return true
+	}
+	// according to, d'après
+	return d.f(j) == "apres" && d.f(j-1) == "d'"
+}
+
+// subjectAfter reads the subject of an incise verb: "le communiqué de la
+// Maison Blanche", "la même source", "les manifestants", "Peskov".
+func (d *doc) subjectAfter(i int, s [2]int) ([]*ent, int, int) {
+	j := i
+	for j < s[1] && d.phraseEnd(j, wAdverb) > 0 && d.mAt[j] == nil {
+		j = d.phraseEnd(j, wAdverb)
+	}
+	a := j
+	if j < s[1] && d.is(j, wDet) && d.mAt[j] == nil {
+		j++
+	}
+	// la même source, the same source
+	if (d.f(j) == "meme" || d.f(j) == "same") && d.f(j+1) == "source" {
+		if d.lastSource != nil && d.clauseEnd(j+2, s) {
+			return []*ent{d.lastSource}, a, j + 2
+		}
+		return nil, 0, 0
+	}
+	// document nouns: le communiqué de X
+	if e := d.phraseEnd(j, wDocNouns); e > 0 {
+		k := e
+		if f := d.f(k); f == "de" || f == "d'" || f == "du" || f == "of" || f == "des" {
+			k++
+			for d.is(k, wDet) && d.mAt[k] == nil {
+				k++
+			}
+			if m := d.mAt[k]; m != nil && m.a == k {
+				r := d.resolve(m, k)
+				if len(r) > 0 && d.clauseEnd(m.b, s) {
+					return r, a, m.b
+				}
+			}
+		}
+		return nil, 0, 0
+	}
+	m := d.mAt[j]
+	if m == nil || m.a != j && !(m.a == a) {
+		return nil, 0, 0
+	}
+	if !d.clauseEnd(m.b, s) {
+		return nil, 0, 0
+	}
+	r := d.resolve(m, j)
+	if len(r) == 0 {
+		return nil, 0, 0
+	}
+	return r, a, m.b
+}
+
+// clauseEnd reports whether token i closes a clause.
+func (d *doc) clauseEnd(i int, s [2]int) bool {
+	if i >= s[1] {
+		return true
+	}
+	t := d.toks[i]
+	if t.k == kPunct || t.k == kQuoteClose || t.k == kQuoteOpen {
+		return true
+	}
+	if d.is(i, wCoord) || d.is(i, wAdverb) {
+		return true
+	}
+	return strings.HasSuffix(t.f, "ant") || strings.HasSuffix(t.f, "ing")
+}
+
+func dedupe(es []*ent) []*ent {
+	var out []*ent
+	seen := map[*ent]bool{}
+	for _, e := range es {
+		if e != nil && !seen[e] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// statementsOf turns the sentence's cue groups into statements: nested
+// reports give the inner statement with the outer speaker as source,
+// incises give their subject as source of what precedes, "selon X" gives X.
+func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
+	var cands []*vgroup
+	for _, g := range gs {
+		if g.cue != nil && g.subj != nil {
+			cands = append(cands, g)
+		}
+	}
+	// nesting: X said (that) Y stressed …
+	for i, o := range cands {
+		if o.form != fFinite || o.inverted {
+			continue
+		}
+		for _, in := range cands[i+1:] {
+			if !in.explicit || in.inverted || in.sa < o.c1 {
+				continue
+			}
+			if d.onlyGlue(o.c1, in.sa) {
+				o.silent = true
+				if in.source == nil && len(o.subj) > 0 {
+					in.source = o.subj[0]
+				}
+			}
+			break
+		}
+	}
+	// incises: « … », a ajouté le communiqué de la Maison Blanche
+	prev := s[0]
+	for _, v := range cands {
+		if !v.inverted || v.g <= s[0] {
+			continue
+		}
+		carried := false
+		for _, in := range cands {
+			if in == v || in.inverted || in.silent || in.g < prev || in.g >= v.g {
+				continue
+			}
+			if in.source == nil && len(v.subj) == 1 && v.subj[0] != in.subj[0] {
+				in.source = v.subj[0]
+			}
+			carried = true
+		}
+		if carried {
+			v.silent = true
+		} else {
+			v.start = prev
+		}
+		prev = v.c1
+	}
+	// participles after the main verb and gerunds add to the statement before
+	for i, g := range cands {
+		if (g.form == fParticiple && i > 0) || g.form == fGerund || g.form == fInfinitive {
+			g.silent = true
+		}
+	}
+	// selon X / according to X
+	markers := d.sourceMarkers(s)
+	var out []*vgroup
+	for _, g := range cands {
+		if g.silent {
+			continue
+		}
+		if g.source == nil && len(markers) > 0 {
+			var pick *srcMarker
+			for k := range markers {
+				if markers[k].at > g.c1 {
+					pick = &markers[k]
+					break
+				}
+			}
+			if pick == nil {
+				pick = &markers[len(markers)-1]
+			}
+			g.source = pick.ent
+		}
+		out = append(out, g)
+	}
+	// evidence spans
+	for i, g := range out {
+		switch {
+		case g.inverted && g.start >= s[0] && g.start < g.g:
+			// content before the incise
+			g.start = d.skipLead(g.start, g.g)
+			g.end = g.sb
+		case g.explicit && !g.inverted && g.g-g.sb <= 6 && g.sa < g.g:
+			g.start = g.sa
+		default:
+			g.start = g.g
+		}
+		if !g.inverted {
+			g.end = s[1]
+			if i+1 < len(out) && out[i+1].start > g.start {
+				g.end = out[i+1].start
+			} else if i+1 < len(out) {
+				if st := out[i+1].sa; out[i+1].explicit && st > g.start {
+					g.end = st
+				} else if out[i+1].g > g.start {
+					g.end = out[i+1].g
+				}
+			}
+		}
+		g.end = d.trimEnd(g.start, g.end)
+	}
+	for _, g := range out {
+		d.emit(g, s)
+	}
+	// a communiqué's own voice: "Toute nouvelle tentative … aurait de graves conséquences."
+	if d.communique && len(d.signers) > 0 && len(out) == 0 {
+		for _, c := range d.cue {
+			if c.a >= s[0] && c.a < s[1] && c.p.kind == pPhrase {
+				act := d.m.phrases[c.p.idx].Act
+				g := &vgroup{g: s[0], c0: c.a, c1: c.b, subj: d.signers, start: s[0], end: d.trimEnd(s[0], s[1]), conf: 0.6}
+				d.emitAct(g, s, act, "phrase: "+d.surface(c.a, c.b))
+				break
+			}
+		}
+	}
+}
+
+// onlyGlue reports whether tokens [a,b) hold nothing but a complementizer,
+// quotes, commas and adverbs: "X a affirmé que Y …", "he said they …".
+func (d *doc) onlyGlue(a, b int) bool {
+	for i := a; i < b; i++ {
+		t := d.toks[i]
+		if d.is(i, wCompl) || t.k == kQuoteOpen || t.k == kQuoteClose || t.f == "," || d.is(i, wAdverb) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+func (d *doc) skipLead(a, b int) int {
+	for a < b && (d.toks[a].k == kPunct || d.is(a, wCoord)) && d.toks[a].k != kQuoteOpen {
+		a++
+	}
+	return a
+}
+
+// trimEnd drops trailing commas, coordinators and opening quotes.
+func (d *doc) trimEnd(a, b int) int {
+	for b > a+1 {
+		t := d.toks[b-1]
+		if t.f == "," || t.f == ";" || t.f == ":" || t.k == kQuoteOpen || d.is(b-1, wCoord) || t.f == "-" || t.f == "." {
+			b--
+			continue
+		}
+		break
+	}
+	return b
+}
+
+type srcMarker struct {
+	at  int
+	ent *ent
+}
+
+// sourceMarkers finds "selon X", "d'après X", "according to X" in a sentence.
+func (d *doc) sourceMarkers(s [2]int) []srcMarker {
+	var out []srcMarker
+	for i := s[0]; i < s[1]; i++ {
+		j := -1
+		switch {
+		case d.f(i) == "selon":
+			j = i + 1
+		case d.f(i) == "d'" && d.f(i+1) == "apres":
+			j = i + 2
+		case d.f(i) == "according" && d.f(i+1) == "to":
+			j = i + 2
+		}
+		if j < 0 {
+			continue
+		}
+		for j < s[1] && d.is(j, wDet) && d.mAt[j] == nil {
+			j++
+		}
+		if (d.f(j) == "meme" || d.f(j) == "same") && d.f(j+1) == "source" && d.lastSource != nil {
+			out = append(out, srcMarker{i, d.lastSource})
+			continue
+		}
+		if e := d.phraseEnd(j, wDocNouns); e > 0 {
+			j = e
+			for j < s[1] && (d.f(j) == "de" || d.f(j) == "d'" || d.f(j) == "du" || d.f(j) == "of" || d.is(j, wDet)) && d.mAt[j] == nil {
+				j++
+			}
+		}
+		if m := d.mAt[j]; m != nil && m.a <= j {
+			if r := d.resolve(m, j); len(r) > 0 {
+				out = append(out, srcMarker{i, r[0]})
+			}
+		}
+	}
+	return out
+}
+
+// emit writes the statements of a cue group, one per speaker.
+func (d *doc) emit(g *vgroup, s [2]int) {
+	act := g.cue.Act
+	cue := d.surface(g.c0, g.c1)
+	// light verbs take the act of the noun in their object
+	if g.cue.Light || act == schema.ActState {
+		for _, c := range d.cue {
+			if c.a >= g.c1 && c.a < g.c1+7 && c.a < g.end && c.p.kind == pNoun {
+				act = d.m.nouns[c.p.idx].Act
+				cue += " … " + d.surface(c.a, c.b)
+				break
+			}
+			if c.a >= g.c1+7 {
+				break
+			}
+		}
+	}
+	if act == schema.ActState || act == schema.ActStress {
+		for i := g.c1; i < g.end; i++ {
+			switch d.f(i) {
+			case "ferme", "fermement", "firmly", "consequences", "riposte", "represailles", "retaliation", "costs":
+				act = schema.ActWarn
+			}
+		}
+	}
+	d.emitAct(g, s, act, cue)
+}
+
+func (d *doc) emitAct(g *vgroup, s [2]int, act schema.Act, cue string) {
+	if g.end <= g.start {
+		g.end = d.trimEnd(g.start, s[1])
+		if g.end <= g.start {
+			return
+		}
+	}
+	speakers := g.subj
+	if d.communique && len(d.signers) > 0 {
+		speakers = d.asSigners(speakers)
+	}
+	ev := d.span(g.start, g.end)
+	// content: what follows the cue, without the complementizer
+	ca := g.c1
+	for ca < g.end && (d.is(ca, wCompl) || d.f(ca) == "de" || d.f(ca) == "d'" || d.toks[ca].k == kQuoteOpen || d.f(ca) == "on") {
+		ca++
+	}
+	if g.inverted && g.start < g.g {
+		ca = g.start
+	}
+	content := ""
+	if ca < g.end {
+		ce := g.end
+		if g.inverted && g.start < g.g {
+			ce = d.trimEnd(g.start, g.g)
+		}
+		content = d.surface(ca, ce)
+	}
+	var target *ent
+	if act == schema.ActCallOn || act == schema.ActPropose || act == schema.ActWarn {
+		j := g.c1
+		for j < g.end && d.mAt[j] == nil && (d.is(j, wAdverb) || d.is(j, wDet) || d.f(j) == "on" || d.f(j) == "upon" || d.f(j) == "sens" || d.f(j) == "ce") {
+			j++
+		}
+		if m := d.mAt[j]; m != nil && j < g.end {
+			if r := d.resolve(m, j); len(r) == 1 {
+				target = r[0]
+			}
+		}
+	}
+	var about []string
+	seen := map[string]bool{}
+	for i := ca; i < g.end; i++ {
+		m := d.mAt[i]
+		if m == nil || m.a != i || m.kind == mPronoun || m.kind == mTitle && !m.ti.resolv {
+			continue
+		}
+		for _, e := range m.refs() {
+			if e == target || seen[e.id] {
+				continue
+			}
+			seen[e.id] = true
+			about = append(about, e.id)
+		}
+	}
+	sort.Strings(about)
+	conf := g.conf
+	if conf == 0 {
+		conf = 0.85
+		if !g.explicit || g.elided {
+			conf = 0.7
+		}
+		if len(speakers) > 1 {
+			conf -= 0.05
+		}
+	}
+	if strings.Contains(schema.Fold(d.surface(g.g, g.c1)), "aurait") {
+		conf -= 0.1
+	}
+	codes := d.m.codes[string(act)]
+	for _, sp := range speakers {
+		if sp == nil {
+			continue
+		}
+		st := schema.Statement{Speaker: sp.id, Act: act, Content: content, About: about, Evidence: ev,
+			Date: d.a.Date, Confidence: conf, Cue: cue, CAMEO: codes.CAMEO, PLOVER: codes.PLOVER, Article: d.a.ID}
+		if st.About == nil {
+			st.About = []string{}
+		}
+		if target != nil && target != sp {
+			st.Target = target.id
+		}
+		if g.source != nil && g.source != sp {
+			st.AccordingTo = g.source.id
+			d.lastSource = g.source
+		}
+		st.ID = schema.StatementIRI(d.a.ID, ev, sp.id)
+		d.statements = append(d.statements, st)
+	}
+}
+
+// asSigners maps the states of a communiqué's signatories, and the
+// communiqué's "nous", to the signatories themselves.
+func (d *doc) asSigners(es []*ent) []*ent {
+	var out []*ent
+	for _, e := range es {
+		mapped := false
+		if e.typ == schema.TypeState {
+			for _, p := range d.signers {
+				for _, r := range p.roles {
+					if r.of == e {
+						out = append(out, p)
+						mapped = true
+						break
+					}
+				}
+			}
+		}
+		if !mapped {
+			out = append(out, e)
+		}
+	}
+	return dedupe(out)
+}
+
+// updateState moves the discourse state past a sentence: the latest
+// subject, person, group of persons and organization.
+func (d *doc) updateState(s [2]int, gs []*vgroup) {
+	for _, g := range gs {
+		if len(g.subj) == 0 || g.inverted && g.silent {
+			continue
+		}
+		d.lastSubj = g.subj
+		if len(g.subj) == 1 && g.subj[0].typ == schema.TypePerson {
+			d.lastPerson = g.subj[0]
+		}
+		var ps []*ent
+		for _, e := range g.subj {
+			if e.typ == schema.TypePerson {
+				ps = append(ps, e)
+			}
+		}
+		if len(ps) > 1 {
+			d.lastGroup = ps
+		}
+	}
+	// coordinated persons anywhere: "between A, B and C"
+	var run []*ent
+	last := -1
+	flush := func() {
+		if len(run) > 1 {
+			d.lastGroup = dedupe(run)
+		}
+		run = nil
+	}
+	for i := s[0]; i < s[1]; i++ {
+		m := d.mAt[i]
+		if m == nil || m.a != i {
+			continue
+		}
+		if m.kind == mName && m.ent != nil && m.ent.typ == schema.TypeOrganization {
+			d.lastOrg = m.ent
+		}
+		r := m.refs()
+		if len(r) == 1 && r[0].typ == schema.TypePerson {
+			if last >= 0 && d.onlyCoord(last, i) {
+				run = append(run, r[0])
+			} else {
+				flush()
+				run = []*ent{r[0]}
+			}
+			last = m.b
+			if len(run) == 1 && d.lastPerson == nil {
+				d.lastPerson = r[0]
+			}
+		}
+	}
+	flush()
+	if len(d.lastSubj) == 0 {
+		for i := s[0]; i < s[1]; i++ {
+			if m := d.mAt[i]; m != nil && m.a == i && m.ent != nil && m.ent.typ == schema.TypePerson {
+				d.lastPerson = m.ent
+			}
+		}
+	}
+}
+
+func (d *doc) onlyCoord(a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.toks[i].f == "," || d.is(i, wCoord) {
+			continue
+		}
+		return false
+	}
+	return b > a
+}
