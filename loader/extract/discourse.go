@@ -50,6 +50,9 @@ func (d *doc) findCommunique() {
 		if d.is(s[0], wWe) && d.f(s[0]+1) == "," {
 			var persons, orgs []*ent
 			for k := s[0] + 2; k < s[1] && k < s[0]+40; k++ {
+				if d.is(k, wAux) || d.cueAt(k) {
+					break
+				}
 				m := d.mAt[k]
 				if m == nil || m.a != k {
 					continue
@@ -62,14 +65,11 @@ func (d *doc) findCommunique() {
 						orgs = append(orgs, e)
 					}
 				}
-				if d.is(k, wAux) || d.cueAt(k) {
-					break
-				}
 			}
 			isComm = true
-			if len(orgs) > 0 && len(d.signers) == 0 {
+			if len(orgs) > 0 {
 				d.signers = orgs[:1]
-			} else if len(persons) > 0 && len(d.signers) == 0 {
+			} else if len(persons) > 0 {
 				d.signers = persons
 			}
 			break

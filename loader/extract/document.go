@@ -170,6 +170,10 @@ func (d *doc) matchLayers() {
 				case pTrigger:
 					layer = 3
 				case pWord:
+					raw := d.text[d.toks[i].s:d.toks[i].e]
+					if p.idx == wAux && (raw == "à" || raw == "À") || (p.idx == wPrep || p.idx == wLoc) && (raw == "a" || raw == "A") {
+						continue // the fold of à is a
+					}
 					d.wfwd[i] = append(d.wfwd[i], span2{int(p.idx), end})
 					d.wback[end-1] = append(d.wback[end-1], span2{int(p.idx), i})
 				}

@@ -100,7 +100,11 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 			absorbed[k] = true
 		}
 		f := d.toks[c.a].f
+		raw := d.text[d.toks[c.a].s:d.toks[c.a].e]
 		prev := d.f(j)
+		if !aux && !modal && j >= s[0] && d.is(j, wDet) && d.mAt[j] == nil {
+			continue // a noun: ces échanges, the call
+		}
 		switch {
 		case aux || modal:
 			g.form = fFinite
@@ -116,6 +120,9 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 			g.form = fInfinitive
 		case d.lang == langEN && prev == "to":
 			g.form = fInfinitive
+		case d.lang == langFR && (strings.HasSuffix(raw, "é") || strings.HasSuffix(raw, "ée") || strings.HasSuffix(raw, "és") || strings.HasSuffix(raw, "ées")):
+			g.form = fParticiple // observés en avril: an adjective
+			g.silent = true
 		case d.lang == langFR && j >= s[0] && d.cueGroupAt(gs, j):
 			g.form = fInfinitive // a assuré vouloir
 		}
@@ -226,10 +233,13 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 			var ms []*mention
 			ms = append(ms, m)
 			a := m.a
+			sawCoord := false
 			for {
 				c := a - 1
 				cs := d.phraseStart(c, wCoord)
-				if cs < 0 && d.f(c) == "," {
+				if cs >= 0 {
+					sawCoord = true
+				} else if d.f(c) == "," && sawCoord {
 					cs = c
 				}
 				if cs < s[0] {
