@@ -36,18 +36,20 @@ type Config struct {
 	APIKey string
 	// ReadKey, when true, requires the API key for queries too.
 	ReadKey bool
-	// Complexity is the largest query complexity accepted.
+	// Complexity is the largest query cost accepted (DefaultComplexity when
+	// zero); see the limits described at DefaultComplexity.
 	Complexity int
+	// Depth is the deepest selection nesting accepted (DefaultDepth when zero).
+	Depth int
+	// Tokens is the most lexical tokens a query may have (DefaultTokens when zero).
+	Tokens int
+	// MaxBody is the largest request body accepted, in bytes (DefaultMaxBody when zero).
+	MaxBody int64
 	// CORSOrigins lists the origins allowed to call the API from a browser
 	// ("*" for any); empty means no CORS headers.
 	CORSOrigins []string
 	Log         *slog.Logger
 }
-
-// Query limits.
-const (
-	DefaultComplexity = 5000
-)
 
 type keyCtx struct{}
 
@@ -63,11 +65,13 @@ func newGraphQL(r *resolvers.Resolver, cfg Config) *handler.Server {
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
-	limit := cfg.Complexity
-	if limit <= 0 {
-		limit = DefaultComplexity
+	srv.Use(requireQuery{}) // after APQ, which may fill the query in
+	tokens := cfg.Tokens
+	if tokens <= 0 {
+		tokens = DefaultTokens
 	}
-	srv.Use(extension.FixedComplexityLimit(limit))
+	srv.SetParserTokenLimit(tokens)
+	srv.Use(newLimits(r, cfg))
 	log := cfg.Log
 	if log == nil {
 		log = slog.Default()
@@ -98,9 +102,19 @@ func newGraphQL(r *resolvers.Resolver, cfg Config) *handler.Server {
 			}
 			return gerr
 		}
+		if presentLimitError(gerr, tokens) {
+			return gerr
+		}
 		var inner *gqlerror.Error
 		if errors.As(err, &inner) && inner.Extensions != nil && inner.Extensions["code"] != nil {
-			return gerr // parse, validation and complexity errors carry their own codes
+			return gerr // parse, validation and limit errors carry their own codes
+		}
+		if inner != nil && len(inner.Path) == 0 && graphql.GetFieldContext(ctx) == nil {
+			// A request error from the transport (unreadable body or
+			// JSON): the caller's fault, said without echoing the body.
+			gerr.Message, _, _ = strings.Cut(gerr.Message, " body:")
+			gerr.Extensions = map[string]any{"code": schema.CodeInvalid}
+			return gerr
 		}
 		if gerr.Extensions == nil || gerr.Extensions["code"] == nil {
 			log.Error("graphql", "path", gerr.Path, "err", err)
@@ -121,7 +135,11 @@ func newGraphQL(r *resolvers.Resolver, cfg Config) *handler.Server {
 func NewHandler(r *resolvers.Resolver, cfg Config) http.Handler {
 	gql := newGraphQL(r, cfg)
 	mux := http.NewServeMux()
-	mux.Handle("/query", r.Middleware(withKey(gql)))
+	maxBody := cfg.MaxBody
+	if maxBody <= 0 {
+		maxBody = DefaultMaxBody
+	}
+	mux.Handle("/query", conform(r.Middleware(withKey(gql)), maxBody))
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, req *http.Request) {
 		ctx, cancel := context.WithTimeout(req.Context(), 2*time.Second)
 		defer cancel()
