@@ -1,0 +1,205 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sync"
+
+	"github.com/newsgraph/kg/loader"
+	"github.com/newsgraph/kg/loader/extract"
+	"github.com/newsgraph/kg/resolvers"
+	"github.com/newsgraph/kg/schema"
+)
+
+// Pipeline reads, extracts and stores articles: the wiring of the loader
+// and the store, used by `kg load`, `kg serve --demo` and the ingest mutation.
+type Pipeline struct {
+	Store     schema.Store
+	Extractor *extract.Extractor
+	// Lexicons are the user's extra lexicon files, kept so the extractor
+	// can be rebuilt when analysts curate aliases.
+	Lexicons []string
+
+	mu sync.Mutex // serialises extractor rebuilds
+}
+
+var _ resolvers.Ingester = (*Pipeline)(nil)
+
+// Ingest fills in what the caller left out (hash, ID, language), skips text
+// already stored, and otherwise extracts and writes the article.
+func (p *Pipeline) Ingest(ctx context.Context, a *schema.Article) (*schema.Extraction, schema.PutResult, bool, error) {
+	if a.Hash == "" {
+		var err error
+		if a, err = prepare(a); err != nil {
+			return nil, schema.PutResult{}, false, err
+		}
+	}
+	x, err := p.extractor(ctx).Extract(a)
+	if err != nil {
+		return nil, schema.PutResult{}, false, fmt.Errorf("extract %s: %w", describe(a), err)
+	}
+	had, err := p.Store.HasArticle(ctx, a.Hash)
+	if err != nil {
+		return nil, schema.PutResult{}, false, err
+	}
+	res, err := p.Store.PutExtraction(ctx, x)
+	if err != nil {
+		return nil, schema.PutResult{}, false, fmt.Errorf("store %s: %w", describe(a), err)
+	}
+	return x, res, !had, nil
+}
+
+// Refresh rebuilds the extractor so that newly curated aliases are honoured.
+func (p *Pipeline) Refresh(ctx context.Context) error {
+	x, err := newExtractor(ctx, p.Lexicons, p.Store)
+	if err != nil {
+		return err
+	}
+	p.mu.Lock()
+	p.Extractor = x
+	p.mu.Unlock()
+	return nil
+}
+
+func (p *Pipeline) extractor(ctx context.Context) *extract.Extractor {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.Extractor
+}
+
+// describe names an article in messages: its file, else its title, else its ID.
+func describe(a *schema.Article) string {
+	switch {
+	case a.Path != "":
+		return a.Path
+	case a.Title != "":
+		return fmt.Sprintf("%q", a.Title)
+	}
+	return a.ID
+}
+
+// prepare validates an article given field by field (the ingest mutation)
+// exactly as a JSON article file would be: same checks, same messages, and
+// the hash, ID and language filled in.
+func prepare(a *schema.Article) (*schema.Article, error) {
+	data, err := json.Marshal(map[string]string{"text": a.Text, "title": a.Title, "date": a.Date,
+		"lang": a.Language, "url": a.URL, "source": a.Source})
+	if err != nil {
+		return nil, fmt.Errorf("encode article: %w", err)
+	}
+	as, err := loader.ReadBytes("article.json", data)
+	if err != nil {
+		return nil, err
+	}
+	if len(as) != 1 {
+		return nil, schema.Errorf(schema.CodeInvalid, "article: expected one article, read %d", len(as))
+	}
+	as[0].Path = ""
+	return as[0], nil
+}
+
+// loadResult is the outcome of one article (or one unreadable input) of a load.
+type loadResult struct {
+	article *schema.Article // nil for an unreadable input
+	added   int
+	skipped bool // already in the store
+	err     error
+}
+
+// LoadPaths loads every article under paths: one reader streams them, workers
+// extract in parallel, and one writer stores them, so memory stays bounded by
+// the channels' capacity whatever the corpus size. Articles already stored
+// (same text) are skipped. When ctx ends the load stops at an article
+// boundary: each article is written in one transaction or not at all.
+// report is called from the writer goroutine once per article or failure.
+func (p *Pipeline) LoadPaths(ctx context.Context, paths []string, workers int, report func(loadResult)) (loadSummary, error) {
+	if workers < 1 {
+		workers = 1
+	}
+	type job struct {
+		seq int
+		a   *schema.Article
+		err error
+	}
+	type done struct {
+		job
+		x *schema.Extraction
+	}
+	jobs := make(chan job, workers*2)
+	results := make(chan done, workers*2)
+	walkErr := make(chan error, 1)
+	go func() {
+		defer close(jobs)
+		seq := 0
+		walkErr <- loader.Walk(paths, func(a *schema.Article, err error) error {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case jobs <- job{seq: seq, a: a, err: err}:
+				seq++
+				return nil
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				d := done{job: j}
+				if j.err == nil && ctx.Err() == nil {
+					if had, err := p.Store.HasArticle(ctx, j.a.Hash); err != nil {
+						d.err = err
+					} else if !had {
+						x, err := p.extractor(ctx).Extract(j.a)
+						if err != nil {
+							d.err = fmt.Errorf("extract %s: %w", describe(j.a), err)
+						}
+						d.x = x
+					}
+				}
+				results <- d
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	var sum loadSummary
+	for d := range results {
+		if ctx.Err() != nil {
+			continue // drain: nothing more is written once interrupted
+		}
+		r := loadResult{article: d.a, err: d.err}
+		switch {
+		case r.err != nil:
+		case d.x == nil:
+			r.skipped = true
+		default:
+			res, err := p.Store.PutExtraction(ctx, d.x)
+			if err != nil {
+				r.err = fmt.Errorf("store %s: %w", describe(d.a), err)
+			} else if res.Added == 0 {
+				r.skipped = true // the same text appeared twice in this load
+			}
+			r.added = res.Added
+		}
+		switch {
+		case r.err != nil:
+			sum.failed++
+		case r.skipped:
+			sum.skipped++
+		default:
+			sum.loaded++
+			sum.quads += r.added
+		}
+		if report != nil {
+			report(r)
+		}
+	}
+	if err := <-walkErr; err != nil {
+		return sum, err
+	}
+	return sum, ctx.Err()
+}
