@@ -47,6 +47,7 @@ type doc struct {
 	communique bool
 	speaker    *ent // the speaker of a transcript turn
 	turnOf     []*ent
+	inQuote    []bool
 	lastOrg    *ent
 	titleSent  int // sentence index of the headline, or -1
 }

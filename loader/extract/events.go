@@ -20,7 +20,16 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 		if m := d.mAt[tr.a]; m != nil && m.kind != mGroup && m.kind != mPronoun {
 			continue // part of a name (accords de Minsk)
 		}
-		if d.inCueVerb(tr.a) && t.Type != schema.EventAgreement {
+		if d.inCueVerb(tr.a) && t.Type != schema.EventAgreement && len(t.Needs) == 0 {
+			continue
+		}
+		if d.inQuote[tr.a] || d.speaker != nil {
+			continue // what a speaker says happened is the speaker's claim, not a reported event
+		}
+		if tr.a > s[0] && (d.f(tr.a-1) == "to" || d.f(tr.a-1) == "pour") && t.Type != schema.EventMilitaryBuildup {
+			continue // purpose: "to meet", "pour discuter de"
+		}
+		if t.Type == schema.EventElection && d.triggerNear(schema.EventElectionInterference, tr.a-6, tr.a) {
 			continue
 		}
 		need := d.m.trigNeeds[tr.p.idx]
@@ -45,18 +54,57 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 		// anaphoric or negated mentions tell no new event
 		skip := false
 		for i := max(s[0], tr.a-4); i < tr.a; i++ {
-			if d.is(i, wNeg) || d.is(i, wAnaphor) && i <= tr.a-2 {
+			if d.is(i, wNeg) {
 				skip = true
 			}
 		}
+		if tr.a-2 >= s[0] && d.is(tr.a-2, wAnaphor) && d.is(tr.a-1, wDet) || tr.a-1 >= s[0] && d.is(tr.a-1, wAnaphor) {
+			skip = true // "following the summit": an event already told
+		}
 		if tr.a-1 >= s[0] && d.is(tr.a-1, wDemonstr) && d.f(tr.a-1) != "that" {
 			skip = true
+		}
+		if tr.a-1 >= s[0] && definite[d.f(tr.a-1)] && d.hasEventType(t.Type) {
+			skip = true // "l'entretien", "the talks": the one already told
 		}
 		if skip {
 			continue
 		}
 		d.addEvent(t, tr, s, gs)
 	}
+}
+
+var definite = map[string]bool{"le": true, "la": true, "l'": true, "les": true, "the": true}
+
+func (d *doc) hasEventType(t schema.EventType) bool {
+	for _, e := range d.events {
+		if e.Type == t {
+			return true
+		}
+	}
+	return false
+}
+
+// triggerNear reports whether a trigger of type t starts in tokens [a,b).
+func (d *doc) triggerNear(t schema.EventType, a, b int) bool {
+	for _, tr := range d.trig {
+		if tr.a >= a && tr.a < b && d.m.triggers[tr.p.idx].Type == t {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) isNounCue(i int) bool {
+	for _, c := range d.cue {
+		if c.a == i {
+			return c.p.kind != pVerb
+		}
+		if c.a > i {
+			break
+		}
+	}
+	return false
 }
 
 func (d *doc) inCueVerb(i int) bool {
@@ -72,11 +120,12 @@ func (d *doc) inCueVerb(i int) bool {
 }
 
 func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
-	// the clause window: from the trigger to the next clause break, at most 14 tokens
+	// the clause window: from the trigger to the next clause break or verb, at most 14 tokens
 	end := tr.b
 	for end < s[1] && end < tr.b+14 {
 		f := d.f(end)
-		if f == ";" || f == "." || d.is(end, wCompl) || f == "qui" || f == "who" || f == "which" || f == "dont" {
+		if f == ";" || f == "." || d.is(end, wCompl) || f == "qui" || f == "who" || f == "which" || f == "dont" ||
+			f == "pour" || f == "afin" || d.is(end, wAux) || d.cueAt(end) && !d.isNounCue(end) {
 			break
 		}
 		if f == "," && end > tr.b+3 {
@@ -90,25 +139,38 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 	lastEnt := tr.b
 	// the subject of the governing verb group, when the trigger is its object
 	for _, g := range gs {
-		if g.c1 <= tr.a && tr.a-g.c1 <= 6 && len(g.subj) > 0 && !g.silent {
-			parts = append(parts, g.subj...)
-			if g.explicit && g.sa < start && tr.a-g.sb <= 10 {
-				start = g.sa
-			} else if g.g < start {
-				start = g.g
+		if g.c1 > tr.a || tr.a-g.c1 > 6 || len(g.subj) == 0 || g.silent {
+			continue
+		}
+		if g.cue != nil {
+			switch g.cue.Act {
+			case schema.ActPropose, schema.ActDiscuss, schema.ActAgree:
+			default:
+				continue // the speaker of "concern over the build-up" takes no part in it
 			}
 		}
-		if g.cue == nil && g.c1 <= tr.a && tr.a-g.c1 <= 4 && len(g.subj) > 0 {
-			parts = append(parts, g.subj...)
-			if g.explicit && g.sa < start && tr.a-g.sb <= 8 {
-				start = g.sa
-			}
+		parts = append(parts, g.subj...)
+		if g.explicit && !g.inverted && g.sa < start && tr.a-g.sb <= 10 {
+			start = g.sa
+		} else if g.g < start {
+			start = g.g
 		}
 	}
-	// a demonym or name right before: Russian military build-up
-	if m := d.mentionEndingAt(tr.a - 1); m != nil && (m.kind == mDemonym || m.kind == mName) {
-		parts = append(parts, m.refs()...)
+	// a subject or modifier right before: Russian military build-up, X spoke with Y
+	j := tr.a - 1
+	for j >= s[0] && (d.is(j, wAdverb) || d.is(j, wAux)) && d.mAt[j] == nil {
+		j--
+	}
+	if m := d.mentionEndingAt(j); m != nil && !d.governed(m.a) && m.kind != mPronoun {
+		r := m.refs()
+		if m.kind == mTitle && !m.ti.resolv {
+			r = d.resolve(m, m.a)
+		}
+		parts = append(parts, r...)
 		start = min(start, m.a)
+	}
+	if m := d.mAt[tr.a]; m != nil && m.kind == mGroup {
+		parts = append(parts, m.ent)
 	}
 	for i := tr.b; i < end; i++ {
 		m := d.mAt[i]
@@ -123,8 +185,9 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 		} else {
 			r = m.refs()
 		}
+		loc := d.isLocative(m.a)
 		for _, e := range r {
-			if e.typ == schema.TypePlace {
+			if e.typ == schema.TypePlace || loc && e.typ == schema.TypeState {
 				if place == nil {
 					place = e
 				}
@@ -152,9 +215,13 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 	if ids == nil {
 		ids = []string{}
 	}
-	// one account per happening: the same type with the same participants
+	// one account per happening: an occurred event of the same type whose
+	// participants include these is the same event told again
 	for _, e := range d.events {
-		if e.Type == t.Type && e.Status == status && sameSet(e.Participants, ids) && len(ids) > 0 {
+		if e.Type == t.Type && e.Status == status && status == schema.StatusOccurred && subset(ids, e.Participants) {
+			return
+		}
+		if e.Type == t.Type && e.Status == status && sameSet(e.Participants, ids) && len(ids) > 0 && e.Evidence.Sentence == d.span(tr.a, tr.b).Sentence {
 			return
 		}
 	}
@@ -180,6 +247,20 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 	if len(ps) > 1 {
 		d.lastGroup = ps
 	}
+}
+
+// subset reports whether every element of a is in b.
+func subset(a, b []string) bool {
+	m := map[string]bool{}
+	for _, x := range b {
+		m[x] = true
+	}
+	for _, x := range a {
+		if !m[x] {
+			return false
+		}
+	}
+	return true
 }
 
 func sameSet(a, b []string) bool {
@@ -271,8 +352,16 @@ func (d *doc) speakerLabel(s [2]int) *ent {
 	return nil
 }
 
+// isHeading reports whether a sentence is a heading line: short, alone on
+// its line, without final punctuation.
 func (d *doc) isHeading(s [2]int) bool {
 	last := d.toks[s[1]-1]
+	if s[1]-s[0] > 14 {
+		return false
+	}
+	if s[1] < len(d.toks) && !d.toks[s[1]].nl {
+		return false
+	}
 	return last.k == kWord || last.f == "*"
 }
 

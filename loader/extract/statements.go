@@ -38,6 +38,7 @@ type vgroup struct {
 // forward with the text, statements and events are read in each sentence.
 func (d *doc) readSentences() {
 	d.findTranscript()
+	d.markQuotes()
 	for si, s := range d.sents {
 		if si == d.titleSent {
 			continue
@@ -50,9 +51,52 @@ func (d *doc) readSentences() {
 		d.speaker = nil
 		gs := d.sentenceGroups(s)
 		d.statementsOf(s, gs)
-		d.eventsOf(s, gs)
+		if !d.isHeading(s) {
+			d.eventsOf(s, gs)
+		}
 		d.updateState(s, gs)
 	}
+	d.dropEmptyEvents()
+}
+
+// markQuotes marks the tokens inside quotation marks; a quote never spans
+// a paragraph.
+func (d *doc) markQuotes() {
+	d.inQuote = make([]bool, len(d.toks))
+	depth := 0
+	for i, t := range d.toks {
+		if t.nl {
+			depth = 0
+		}
+		switch t.k {
+		case kQuoteOpen:
+			depth++
+		case kQuoteClose:
+			if depth > 0 {
+				depth--
+			}
+		}
+		d.inQuote[i] = depth > 0
+	}
+}
+
+// dropEmptyEvents removes events nobody takes part in when another event of
+// the same type has participants: they are usually the same one, told vaguely.
+func (d *doc) dropEmptyEvents() {
+	has := map[schema.EventType]bool{}
+	for _, e := range d.events {
+		if len(e.Participants) > 0 {
+			has[e.Type] = true
+		}
+	}
+	out := d.events[:0]
+	for _, e := range d.events {
+		if len(e.Participants) == 0 && has[e.Type] {
+			continue
+		}
+		out = append(out, e)
+	}
+	d.events = out
 }
 
 // sentenceGroups finds the verb groups of a sentence and their subjects.
