@@ -33,6 +33,7 @@ func TestDebugGroups(t *testing.T) {
 	d.findCommunique()
 	d.addLexiconRoles()
 	d.findTranscript()
+	d.markQuotes()
 	for si, s := range d.sents {
 		fmt.Printf("S%d: %s\n", si, d.surface(s[0], s[1]))
 		if si == d.titleSent || d.turnOf[si] != nil {
@@ -45,6 +46,11 @@ func TestDebugGroups(t *testing.T) {
 					names = append(names, e.name)
 				}
 				fmt.Printf("   M[%d] %q kind=%d %v\n", i, d.surface(m.a, m.b), m.kind, names)
+			}
+		}
+		for i := s[0]; i < s[1]; i++ {
+			if len(d.wfwd[i]) > 0 {
+				fmt.Printf("   W[%d] %s %v\n", i, d.toks[i].f, d.wfwd[i])
 			}
 		}
 		gs := d.sentenceGroups(s)

@@ -273,6 +273,9 @@ const (
 
 func (t *trie) add(form string, p payload) {
 	toks := tokenize(form)
+	if n := len(form); n > 1 && !strings.ContainsAny(form, " -") && (form[n-1] == '\'' || strings.HasSuffix(form, "’")) {
+		toks = []tok{{f: fold(form)}} // an elided word: l', d', qu'
+	}
 	if len(toks) == 0 {
 		return
 	}

@@ -280,6 +280,9 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 			sawCoord := false
 			for {
 				c := a - 1
+				for c > s[0] && d.is(c, wDet) && d.mAt[c] == nil {
+					c--
+				}
 				cs := d.phraseStart(c, wCoord)
 				if cs >= 0 {
 					sawCoord = true

@@ -1,0 +1,293 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/newsgraph/kg/schema"
+)
+
+var (
+	sharedOnce sync.Once
+	sharedX    *Extractor
+	sharedErr  error
+)
+
+func testExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	sharedOnce.Do(func() { sharedX, sharedErr = New() })
+	if sharedErr != nil {
+		t.Fatal(sharedErr)
+	}
+	return sharedX
+}
+
+func run(t *testing.T, text, date string) *schema.Extraction {
+	t.Helper()
+	a := &schema.Article{ID: schema.ArticleIRI(schema.Hash(text)), Text: text, Date: date, Offset: 10}
+	ex, err := testExtractor(t).Extract(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, a, ex)
+	return ex
+}
+
+// checkSpans asserts that every evidence is the exact slice it claims.
+func checkSpans(t testing.TB, a *schema.Article, ex *schema.Extraction) {
+	t.Helper()
+	check := func(sp schema.Span) {
+		s, e := sp.Start-a.Offset, sp.End-a.Offset
+		if s < 0 || e > len(a.Text) || s >= e || a.Text[s:e] != sp.Text {
+			t.Fatalf("evidence %d:%d %q is not the text's slice", sp.Start, sp.End, sp.Text)
+		}
+	}
+	for _, s := range ex.Statements {
+		check(s.Evidence)
+	}
+	for _, e := range ex.Events {
+		check(e.Evidence)
+	}
+	for _, r := range ex.Roles {
+		if r.Evidence != nil {
+			check(*r.Evidence)
+		}
+	}
+}
+
+func names(ex *schema.Extraction) map[string]schema.Entity {
+	m := map[string]schema.Entity{}
+	for _, e := range ex.Entities {
+		m[e.ID] = e
+	}
+	return m
+}
+
+// said lists statements as "speaker|act|source" with entity names.
+func said(ex *schema.Extraction) []string {
+	n := names(ex)
+	var out []string
+	for _, s := range ex.Statements {
+		out = append(out, n[s.Speaker].Name+"|"+string(s.Act)+"|"+n[s.AccordingTo].Name)
+	}
+	return out
+}
+
+func contains(list []string, want string) bool {
+	for _, x := range list {
+		if x == want {
+			return true
+		}
+	}
+	return false
+}
+
+func TestStatements(t *testing.T) {
+	tests := []struct {
+		name, text, date string
+		want, not        []string
+	}{
+		{"selon", "Selon le Kremlin, Vladimir Poutine a souligné l’importance du dialogue avec Paris.", "2021-05",
+			[]string{"Vladimir Putin|STRESS|Kremlin"}, []string{"Kremlin|STATE|"}},
+		{"according to", "According to the White House, President Biden voiced concern over the troops.", "2021-05",
+			[]string{"Joe Biden|EXPRESS_CONCERN|White House"}, nil},
+		{"incise with inner speaker", "« Le président Macron a souligné son attachement au dialogue », a ajouté le communiqué de l’Elysée.", "2021-05",
+			[]string{"Emmanuel Macron|STRESS|Élysée"}, []string{"Élysée|STATE|"}},
+		{"incise speaker", "Les sanctions ne servent à rien, ont estimé les manifestants.", "2021-05",
+			[]string{"manifestants|STATE|"}, nil},
+		{"nested", "Le Kremlin a affirmé que Sergueï Lavrov a dénoncé les exercices de l’Otan.", "2021-05",
+			[]string{"Sergei Lavrov|CRITICIZE|Kremlin"}, []string{"Kremlin|STATE|"}},
+		{"nested English", "Peskov said Lavrov warned NATO against expansion.", "2021-05",
+			[]string{"Sergei Lavrov|WARN|Dmitry Peskov"}, nil},
+		{"coordination", "Angela Merkel et Emmanuel Macron ont appelé la Russie à la retenue.", "2020-02",
+			[]string{"Angela Merkel|CALL_ON|", "Emmanuel Macron|CALL_ON|"}, nil},
+		{"pronoun", "Olaf Scholz est arrivé à Kiev. Il a salué le courage des Ukrainiens.", "2022-06",
+			[]string{"Olaf Scholz|EXPRESS_SUPPORT|"}, nil},
+		{"title coreference", "Le président ukrainien Volodymyr Zelensky a parlé aux députés. Le président ukrainien a insisté sur les livraisons d’armes.", "2022-03",
+			[]string{"Volodymyr Zelensky|STRESS|"}, nil},
+		{"elided subject", "President Biden praised the allies and urged Congress to act.", "2022-03",
+			[]string{"Joe Biden|EXPRESS_SUPPORT|", "Joe Biden|CALL_ON|"}, nil},
+		{"collective", "Heiko Maas et Jean-Yves Le Drian se sont rencontrés. Les deux ministres ont regretté l’absence de progrès.", "2021-03",
+			[]string{"Heiko Maas|CRITICIZE|", "Jean-Yves Le Drian|CRITICIZE|"}, nil},
+		{"same source", "Selon la Maison Blanche, Joe Biden a exprimé son soutien à Kiev. Il a aussi averti Moscou, ajoute la même source.", "2021-05",
+			[]string{"Joe Biden|EXPRESS_SUPPORT|White House", "Joe Biden|WARN|White House"}, nil},
+		{"noun cue", "Le ministre Jean-Yves Le Drian a fait part de sa vive inquiétude face aux combats.", "2021-05",
+			[]string{"Jean-Yves Le Drian|EXPRESS_CONCERN|"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex := run(t, tt.text, tt.date)
+			got := said(ex)
+			for _, w := range tt.want {
+				if !contains(got, w) {
+					t.Errorf("missing %q in %q", w, got)
+				}
+			}
+			for _, w := range tt.not {
+				if contains(got, w) {
+					t.Errorf("unexpected %q in %q", w, got)
+				}
+			}
+		})
+	}
+}
+
+func TestCommuniqueVoice(t *testing.T) {
+	text := "Déclaration conjointe de Annalena Baerbock et de Catherine Colonna\n\n" +
+		"Nous, ministres des Affaires étrangères, avons rencontré aujourd’hui nos partenaires. " +
+		"Nous appelons la Russie à retirer ses troupes. La France et l’Allemagne réaffirment leur soutien à la Moldavie."
+	ex := run(t, text, "2022-11-03")
+	got := said(ex)
+	for _, w := range []string{"Annalena Baerbock|CALL_ON|", "Catherine Colonna|CALL_ON|",
+		"Annalena Baerbock|EXPRESS_SUPPORT|", "Catherine Colonna|EXPRESS_SUPPORT|"} {
+		if !contains(got, w) {
+			t.Errorf("missing %q in %q", w, got)
+		}
+	}
+}
+
+func TestTranscript(t *testing.T) {
+	text := "Meeting with the Prime Minister\n\nPresident of Russia Vladimir Putin: Good afternoon, colleagues.\n\n" +
+		"We will discuss energy prices and the harvest today. I hope the talks go well.\n\n" +
+		"Prime Minister of Russia Mikhail Mishustin: Thank you.\n\nThe grain reserves are sufficient for the whole winter season."
+	ex := run(t, text, "2022-09-01")
+	n := names(ex)
+	bySpeaker := map[string]int{}
+	for _, s := range ex.Statements {
+		bySpeaker[n[s.Speaker].Name]++
+	}
+	if bySpeaker["Vladimir Putin"] < 2 || bySpeaker["Mikhail Mishustin"] < 1 {
+		t.Errorf("turns: %v (%q)", bySpeaker, said(ex))
+	}
+}
+
+func TestEntitiesAndRoles(t *testing.T) {
+	text := "Le chef de la diplomatie russe Sergueï Lavrov a reçu à Moscou son homologue turc. " +
+		"Russian Foreign Minister Sergei Lavrov and Ukraine's President Volodymyr Zelensky did not meet. " +
+		"Les séparatistes pro-russes ont attaqué Marioupol. Le Premier ministre britannique, Keir Starmer, était à Bruxelles."
+	ex := run(t, text, "2022-03-10")
+	n := names(ex)
+	byName := map[string]schema.Entity{}
+	for _, e := range ex.Entities {
+		byName[e.Name] = e
+	}
+	for name, typ := range map[string]schema.EntityType{"Sergei Lavrov": schema.TypePerson, "Russia": schema.TypeState,
+		"Moscow": schema.TypePlace, "séparatistes pro-russes": schema.TypeOrganization, "Mariupol": schema.TypePlace,
+		"Keir Starmer": schema.TypePerson, "Brussels": schema.TypePlace, "Volodymyr Zelensky": schema.TypePerson} {
+		if e, ok := byName[name]; !ok || e.Type != typ {
+			t.Errorf("entity %s (%s) missing; have %v", name, typ, keys(byName))
+		}
+	}
+	roles := map[string]bool{}
+	for _, r := range ex.Roles {
+		roles[n[r.Person].Name+"|"+n[r.Of].Name] = true
+	}
+	for _, w := range []string{"Sergei Lavrov|Russia", "Volodymyr Zelensky|Ukraine", "Keir Starmer|United Kingdom"} {
+		if !roles[w] {
+			t.Errorf("role %s missing: %v", w, roles)
+		}
+	}
+	if !contains(byName["Russia"].Aliases, "russe") {
+		t.Errorf("demonym alias missing: %v", byName["Russia"].Aliases)
+	}
+}
+
+func keys(m map[string]schema.Entity) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func TestEvents(t *testing.T) {
+	tests := []struct {
+		text, date string
+		typ        schema.EventType
+		status     schema.EventStatus
+		evDate     string
+	}{
+		{"Emmanuel Macron et Olaf Scholz ont eu un entretien téléphonique jeudi.", "2022-05-14", schema.EventPhoneCall, schema.StatusOccurred, "2022-05-12"},
+		{"Joe Biden proposed a summit with Xi Jinping in the coming months.", "2021-11-02", schema.EventSummit, schema.StatusProposed, ""},
+		{"L’Otan s’inquiète du déploiement de troupes russes près de la frontière en novembre.", "2021-12-01", schema.EventMilitaryBuildup, schema.StatusOccurred, "2021-11"},
+		{"Kiev dénonce les accusations de cyberattaques lancées par des pirates russes.", "2022-01-15", schema.EventCyberattack, schema.StatusAlleged, ""},
+		{"Antony Blinken will visit Kyiv on Sunday.", "2022-01-12", schema.EventVisit, schema.StatusPlanned, "2022-01-16"},
+	}
+	for _, tt := range tests {
+		ex := run(t, tt.text, tt.date)
+		found := false
+		for _, e := range ex.Events {
+			if e.Type == tt.typ {
+				found = true
+				if e.Status != tt.status || e.Date != tt.evDate {
+					t.Errorf("%q: %s status %s date %q, want %s %q", tt.text, e.Type, e.Status, e.Date, tt.status, tt.evDate)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %s event in %+v", tt.text, tt.typ, ex.Events)
+		}
+	}
+}
+
+func TestUserLexiconAndAliases(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/extra.json"
+	lex := `{"entities":[{"name":"Kaja Kallas","type":"Person","aliases":["Kallas"],"roles":[{"role":"prime minister","of":"Estonia","from":2021}]}]}`
+	if err := writeFile(path, lex); err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(WithLexiconFiles(path), WithAliases(map[string]schema.Entity{
+		"la Commission": {Name: "European Commission", Type: schema.TypeOrganization}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Kallas a rencontré la Commission à Tallinn. L'Estonie a salué l'accord."
+	ex, err := x.Extract(&schema.Article{Text: text, Date: "2022-05-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range ex.Entities {
+		got = append(got, e.Name)
+	}
+	for _, w := range []string{"Kaja Kallas", "European Commission"} {
+		if !contains(got, w) {
+			t.Errorf("entity %s missing in %v", w, got)
+		}
+	}
+	if _, err := New(WithLexiconFiles(dir + "/missing.json")); err == nil {
+		t.Error("missing lexicon file: want error")
+	}
+	if err := writeFile(path, `{"entities":[{"nom":"x"}]}`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(WithLexiconFiles(path)); err == nil || !strings.Contains(err.Error(), "extra.json") {
+		t.Errorf("bad lexicon: err = %v", err)
+	}
+}
+
+func TestConcurrentAndDeterministic(t *testing.T) {
+	x := testExtractor(t)
+	a := &schema.Article{Text: "Selon le Kremlin, Vladimir Poutine a souligné le rôle de l'OSCE. Joe Biden a salué l'accord.", Date: "2021-06-01"}
+	first, err := x.Extract(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ex, err := x.Extract(a)
+			if err != nil || len(ex.Statements) != len(first.Statements) || len(ex.Entities) != len(first.Entities) {
+				t.Errorf("run differs: %v", err)
+			}
+		}()
+	}
+	wg.Wait()
+	if _, err := x.Extract(nil); err == nil {
+		t.Error("nil article: want error")
+	}
+}
