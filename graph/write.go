@@ -69,6 +69,10 @@ func (s *Store) PutExtractions(ctx context.Context, xs []*schema.Extraction) ([]
 		}
 		qs, article, err := extractionQuads(x)
 		if err != nil {
+			if e, ok := err.(*schema.Error); ok && len(xs) > 1 {
+				return nil, &schema.Error{Code: e.Code, Err: e.Err,
+					Message: fmt.Sprintf("extraction %d of %d (%s): %s", i+1, len(xs), cmpOr(x.Article.Path, x.Article.Title), e.Message)}
+			}
 			return nil, err
 		}
 		preps[i] = prepared{qs, article}
