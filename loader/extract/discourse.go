@@ -141,6 +141,8 @@ func roleFamily(general, specific string) bool {
 		return specific == "press secretary"
 	case "secretary of state":
 		return specific == "foreign minister"
+	case "secretary":
+		return strings.Contains(specific, "secretary")
 	}
 	return false
 }

@@ -149,6 +149,9 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		if !aux && !modal && j >= s[0] && d.is(j, wDet) && d.mAt[j] == nil {
 			continue // a noun: ces échanges, the call
 		}
+		if !aux && !modal && d.lang == langEN && v.EN != "" && f == strings.Fields(fold(v.EN))[0] && d.mentionEndingAt(j) == nil {
+			continue // a bare English base form is a noun unless a subject stands before it
+		}
 		switch {
 		case aux || modal:
 			g.form = fFinite
