@@ -39,3 +39,17 @@ const (
 func New(store schema.Store, ing Ingester) *Resolver {
 	return &Resolver{Store: store, Ingester: ing}
 }
+
+// Refresher is implemented by an Ingester whose extractor must be rebuilt
+// when analysts curate aliases, so that later loads honour them.
+type Refresher interface {
+	Refresh(ctx context.Context) error
+}
+
+// curated tells the ingester that curation changed.
+func (r *Resolver) curated(ctx context.Context) error {
+	if rf, ok := r.Ingester.(Refresher); ok {
+		return rf.Refresh(ctx)
+	}
+	return nil
+}

@@ -7,6 +7,7 @@ package resolvers
 
 import (
 	"context"
+	"strings"
 
 	"github.com/newsgraph/kg/resolvers/generated"
 	"github.com/newsgraph/kg/resolvers/model"
@@ -90,6 +91,16 @@ func (r *eventResolver) Article(ctx context.Context, obj *schema.Event) (*schema
 	return r.article(ctx, obj.Article)
 }
 
+// From is the resolver for the from field.
+func (r *linkResolver) From(ctx context.Context, obj *model.Link) (model.Entity, error) {
+	return r.mustEntity(ctx, obj.From)
+}
+
+// To is the resolver for the to field.
+func (r *linkResolver) To(ctx context.Context, obj *model.Link) (model.Entity, error) {
+	return r.mustEntity(ctx, obj.To)
+}
+
 // IngestArticle is the resolver for the ingestArticle field.
 func (r *mutationResolver) IngestArticle(ctx context.Context, input model.ArticleInput) (*model.IngestResult, error) {
 	return r.ingest(ctx, input)
@@ -116,7 +127,15 @@ func (r *mutationResolver) AddAlias(ctx context.Context, entity string, alias st
 	if err := r.Store.AddAlias(ctx, entity, alias); err != nil {
 		return nil, err
 	}
+	if err := r.curated(ctx); err != nil {
+		return nil, err
+	}
 	return r.mustEntity(ctx, entity)
+}
+
+// Entity is the resolver for the entity field.
+func (r *neighborResolver) Entity(ctx context.Context, obj *model.Neighbor) (model.Entity, error) {
+	return r.mustEntity(ctx, obj.ID)
 }
 
 // MentionCount is the resolver for the mentionCount field.
@@ -286,6 +305,24 @@ func (r *queryResolver) Articles(ctx context.Context, filter *model.ArticleFilte
 	return r.articleConnection(items, pageArgs{first, last, after, before})
 }
 
+// Search is the resolver for the search field.
+func (r *queryResolver) Search(ctx context.Context, text string) (*model.SearchResults, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, schema.Errorf(schema.CodeInvalid, "search needs some words")
+	}
+	return &model.SearchResults{Text: text}, nil
+}
+
+// Path is the resolver for the path field.
+func (r *queryResolver) Path(ctx context.Context, from string, to string, maxDepth *int, first *int) ([]*model.Path, error) {
+	return r.paths(ctx, from, to, maxDepth, first)
+}
+
+// Neighbors is the resolver for the neighbors field.
+func (r *queryResolver) Neighbors(ctx context.Context, id string, depth *int, first *int) ([]*model.Neighbor, error) {
+	return r.neighbors(ctx, id, depth, first)
+}
+
 // Person is the resolver for the person field.
 func (r *roleResolver) Person(ctx context.Context, obj *schema.Role) (*model.Person, error) {
 	e, err := r.mustEntity(ctx, obj.Person)
@@ -310,6 +347,24 @@ func (r *roleResolver) Article(ctx context.Context, obj *schema.Role) (*schema.A
 		return nil, nil
 	}
 	return r.article(ctx, obj.Article)
+}
+
+// Entities is the resolver for the entities field.
+func (r *searchResultsResolver) Entities(ctx context.Context, obj *model.SearchResults, first *int, after *string, last *int, before *string) (*model.EntityConnection, error) {
+	items, err := r.Store.Entities(ctx, schema.EntityFilter{Name: obj.Text})
+	if err != nil {
+		return nil, err
+	}
+	return r.entityConnection(items, pageArgs{first, last, after, before})
+}
+
+// Statements is the resolver for the statements field.
+func (r *searchResultsResolver) Statements(ctx context.Context, obj *model.SearchResults, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
+	items, err := r.Store.Statements(ctx, schema.StatementFilter{Text: obj.Text})
+	if err != nil {
+		return nil, err
+	}
+	return r.statementConnection(items, pageArgs{first, last, after, before})
 }
 
 // MentionCount is the resolver for the mentionCount field.
@@ -381,8 +436,14 @@ func (r *Resolver) Article() generated.ArticleResolver { return &articleResolver
 // Event returns generated.EventResolver implementation.
 func (r *Resolver) Event() generated.EventResolver { return &eventResolver{r} }
 
+// Link returns generated.LinkResolver implementation.
+func (r *Resolver) Link() generated.LinkResolver { return &linkResolver{r} }
+
 // Mutation returns generated.MutationResolver implementation.
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
+
+// Neighbor returns generated.NeighborResolver implementation.
+func (r *Resolver) Neighbor() generated.NeighborResolver { return &neighborResolver{r} }
 
 // Organization returns generated.OrganizationResolver implementation.
 func (r *Resolver) Organization() generated.OrganizationResolver { return &organizationResolver{r} }
@@ -399,6 +460,9 @@ func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 // Role returns generated.RoleResolver implementation.
 func (r *Resolver) Role() generated.RoleResolver { return &roleResolver{r} }
 
+// SearchResults returns generated.SearchResultsResolver implementation.
+func (r *Resolver) SearchResults() generated.SearchResultsResolver { return &searchResultsResolver{r} }
+
 // State returns generated.StateResolver implementation.
 func (r *Resolver) State() generated.StateResolver { return &stateResolver{r} }
 
@@ -406,15 +470,18 @@ func (r *Resolver) State() generated.StateResolver { return &stateResolver{r} }
 func (r *Resolver) Statement() generated.StatementResolver { return &statementResolver{r} }
 
 type (
-	agreementResolver    struct{ *Resolver }
-	articleResolver      struct{ *Resolver }
-	eventResolver        struct{ *Resolver }
-	mutationResolver     struct{ *Resolver }
-	organizationResolver struct{ *Resolver }
-	personResolver       struct{ *Resolver }
-	placeResolver        struct{ *Resolver }
-	queryResolver        struct{ *Resolver }
-	roleResolver         struct{ *Resolver }
-	stateResolver        struct{ *Resolver }
-	statementResolver    struct{ *Resolver }
+	agreementResolver     struct{ *Resolver }
+	articleResolver       struct{ *Resolver }
+	eventResolver         struct{ *Resolver }
+	linkResolver          struct{ *Resolver }
+	mutationResolver      struct{ *Resolver }
+	neighborResolver      struct{ *Resolver }
+	organizationResolver  struct{ *Resolver }
+	personResolver        struct{ *Resolver }
+	placeResolver         struct{ *Resolver }
+	queryResolver         struct{ *Resolver }
+	roleResolver          struct{ *Resolver }
+	searchResultsResolver struct{ *Resolver }
+	stateResolver         struct{ *Resolver }
+	statementResolver     struct{ *Resolver }
 )

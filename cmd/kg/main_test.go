@@ -266,3 +266,37 @@ func TestServeOverHTTP(t *testing.T) {
 		t.Errorf("huge page not refused: %s", body)
 	}
 }
+
+// TestCuratedAliasHonouredByLaterLoads: an alias added by an analyst makes
+// the next load recognise the new surface form as the curated entity.
+func TestCuratedAliasHonouredByLaterLoads(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	dir := demoDir(t)
+	if code, _, errs := run(t, "load", "--quiet", "--store", db, dir); code != 0 {
+		t.Fatalf("load: %s", errs)
+	}
+	code, out, errs := run(t, "query", "--store", db, `{ entity(name: "Vladimir Putin") { id } }`)
+	if code != 0 {
+		t.Fatalf("query: %s %s", out, errs)
+	}
+	var res struct{ Data struct{ Entity struct{ ID string } } }
+	if err := json.Unmarshal([]byte(out), &res); err != nil || res.Data.Entity.ID == "" {
+		t.Fatalf("no Putin entity: %s", out)
+	}
+	mut := `mutation { addAlias(entity: "` + res.Data.Entity.ID + `", alias: "Vovan Tsarsky") { name } }`
+	if code, out, errs := run(t, "query", "--store", db, mut); code != 0 {
+		t.Fatalf("addAlias: %s %s", out, errs)
+	}
+	art := filepath.Join(t.TempDir(), "new.txt")
+	text := "date 2021-04-16\ntitle Note\n\nNote\n\nVovan Tsarsky said on Friday that Russia would not back down.\n"
+	if err := os.WriteFile(art, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, "load", "--quiet", "--store", db, art); code != 0 {
+		t.Fatalf("load: %s", errs)
+	}
+	_, out, _ = run(t, "query", "--store", db, `{ statements(filter: {text: "back down"}) { edges { node { speaker { name } } } } }`)
+	if !strings.Contains(out, "Vladimir") {
+		t.Fatalf("the curated alias was not honoured: %s", out)
+	}
+}

@@ -20,7 +20,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -131,7 +130,8 @@ func newGraphQL(r *resolvers.Resolver, cfg Config) *handler.Server {
 }
 
 // NewHandler returns the HTTP handler of `kg serve`: GraphQL at /query, the
-// playground at /, and /healthz.
+// offline GraphiQL playground at / with its files under /assets/, and
+// /healthz.
 func NewHandler(r *resolvers.Resolver, cfg Config) http.Handler {
 	gql := newGraphQL(r, cfg)
 	mux := http.NewServeMux()
@@ -150,7 +150,12 @@ func NewHandler(r *resolvers.Resolver, cfg Config) http.Handler {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprintln(w, `{"status":"ok"}`)
 	})
-	mux.Handle("/", playground.Handler("kg — news knowledge graph", "/query"))
+	page, err := newPlayground("kg — news knowledge graph", "/query")
+	if err != nil {
+		panic(err) // the page and its examples are embedded: a test catches this
+	}
+	mux.Handle("/", page)
+	mux.Handle(assetsPath, assetHandler())
 	var h http.Handler = mux
 	h = withCORS(h, cfg.CORSOrigins)
 	h = withLog(h, cfg.Log)

@@ -3,6 +3,11 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+
 	"github.com/newsgraph/kg/schema"
 )
 
@@ -103,6 +108,13 @@ type PageInfo struct {
 	EndCursor       *string `json:"endCursor,omitempty"`
 }
 
+// A chain of facts connecting two entities.
+type Path struct {
+	// Number of links.
+	Length int     `json:"length"`
+	Links  []*Link `json:"links"`
+}
+
 type Query struct {
 }
 
@@ -134,4 +146,83 @@ type StatementFilter struct {
 	To *string `json:"to,omitempty"`
 	// Words in the content or evidence (case- and accent-insensitive).
 	Text *string `json:"text,omitempty"`
+}
+
+// How a fact links two entities, read from `from` to `to`.
+type LinkRelation string
+
+const (
+	// from made a statement about to
+	LinkRelationSpokeAbout LinkRelation = "SPOKE_ABOUT"
+	// to made a statement about from
+	LinkRelationSpokenAboutBy LinkRelation = "SPOKEN_ABOUT_BY"
+	// from addressed a call, warning or proposal to to
+	LinkRelationAddressed LinkRelation = "ADDRESSED"
+	// to addressed a call, warning or proposal to from
+	LinkRelationAddressedBy LinkRelation = "ADDRESSED_BY"
+	// from reported a statement that to made
+	LinkRelationReported LinkRelation = "REPORTED"
+	// from made a statement that to reported
+	LinkRelationReportedBy LinkRelation = "REPORTED_BY"
+	// from and to took part in the same event
+	LinkRelationCoParticipant LinkRelation = "CO_PARTICIPANT"
+	// from took part in an event that happened in to
+	LinkRelationEventPlace LinkRelation = "EVENT_PLACE"
+	// from holds an office in to
+	LinkRelationHoldsRoleIn LinkRelation = "HOLDS_ROLE_IN"
+)
+
+var AllLinkRelation = []LinkRelation{
+	LinkRelationSpokeAbout,
+	LinkRelationSpokenAboutBy,
+	LinkRelationAddressed,
+	LinkRelationAddressedBy,
+	LinkRelationReported,
+	LinkRelationReportedBy,
+	LinkRelationCoParticipant,
+	LinkRelationEventPlace,
+	LinkRelationHoldsRoleIn,
+}
+
+func (e LinkRelation) IsValid() bool {
+	switch e {
+	case LinkRelationSpokeAbout, LinkRelationSpokenAboutBy, LinkRelationAddressed, LinkRelationAddressedBy, LinkRelationReported, LinkRelationReportedBy, LinkRelationCoParticipant, LinkRelationEventPlace, LinkRelationHoldsRoleIn:
+		return true
+	}
+	return false
+}
+
+func (e LinkRelation) String() string {
+	return string(e)
+}
+
+func (e *LinkRelation) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = LinkRelation(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid LinkRelation", str)
+	}
+	return nil
+}
+
+func (e LinkRelation) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *LinkRelation) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e LinkRelation) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -1,0 +1,234 @@
+package resolvers
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/kg/resolvers/model"
+	"github.com/newsgraph/kg/schema"
+)
+
+// Limits of the graph walks, so one query cannot make the server walk the
+// whole graph.
+const (
+	MaxPathDepth     = 4
+	MaxPaths         = 50
+	MaxNeighborDepth = 2
+	MaxNeighbors     = 100
+	// maxVisited bounds the entities one walk expands.
+	maxVisited = 2000
+)
+
+// links returns every fact that links entity id to another entity: the
+// statements it made, received, was the subject of or reported; the events
+// it took part in; its roles. Each link is oriented from id.
+func (r *Resolver) links(ctx context.Context, id string) ([]*model.Link, error) {
+	var out []*model.Link
+	add := func(to string, rel model.LinkRelation, s *schema.Statement, e *schema.Event, ro *schema.Role) {
+		if to != "" && to != id {
+			out = append(out, &model.Link{From: id, To: to, Relation: rel, Statement: s, Event: e, Role: ro})
+		}
+	}
+	queries := []struct {
+		f    schema.StatementFilter
+		emit func(s *schema.Statement)
+	}{
+		{schema.StatementFilter{Speaker: id}, func(s *schema.Statement) {
+			for _, a := range s.About {
+				add(a, model.LinkRelationSpokeAbout, s, nil, nil)
+			}
+			add(s.Target, model.LinkRelationAddressed, s, nil, nil)
+			add(s.AccordingTo, model.LinkRelationReportedBy, s, nil, nil)
+		}},
+		{schema.StatementFilter{About: id}, func(s *schema.Statement) { add(s.Speaker, model.LinkRelationSpokenAboutBy, s, nil, nil) }},
+		{schema.StatementFilter{Target: id}, func(s *schema.Statement) { add(s.Speaker, model.LinkRelationAddressedBy, s, nil, nil) }},
+		{schema.StatementFilter{AccordingTo: id}, func(s *schema.Statement) { add(s.Speaker, model.LinkRelationReported, s, nil, nil) }},
+	}
+	for _, q := range queries {
+		items, err := r.Store.Statements(ctx, q.f)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range items {
+			q.emit(s)
+		}
+	}
+	events, err := r.Store.Events(ctx, schema.EventFilter{Participant: id})
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range events {
+		for _, p := range e.Participants {
+			add(p, model.LinkRelationCoParticipant, nil, e, nil)
+		}
+		add(e.Place, model.LinkRelationEventPlace, nil, e, nil)
+	}
+	roles, err := r.Store.Roles(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	for _, ro := range roles {
+		add(ro.Of, model.LinkRelationHoldsRoleIn, nil, nil, ro)
+	}
+	return out, nil
+}
+
+// walk runs a breadth-first search from start up to depth links, calling
+// visit for each newly reached layer. It returns, for every reached entity,
+// its depth and the links reaching it from the previous layer.
+func (r *Resolver) walk(ctx context.Context, start string, depth int, stopAt string) (map[string]int, map[string][]*model.Link, error) {
+	dist := map[string]int{start: 0}
+	via := map[string][]*model.Link{}
+	frontier := []string{start}
+	for d := 1; d <= depth && len(frontier) > 0; d++ {
+		var next []string
+		for _, id := range frontier {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
+			ls, err := r.links(ctx, id)
+			if err != nil {
+				return nil, nil, err
+			}
+			for _, l := range ls {
+				seen, ok := dist[l.To]
+				switch {
+				case !ok:
+					if len(dist) >= maxVisited {
+						continue
+					}
+					dist[l.To] = d
+					next = append(next, l.To)
+					via[l.To] = append(via[l.To], l)
+				case seen == d:
+					via[l.To] = append(via[l.To], l)
+				}
+			}
+		}
+		if _, found := dist[stopAt]; found && stopAt != "" {
+			break
+		}
+		slices.Sort(next)
+		frontier = next
+	}
+	return dist, via, nil
+}
+
+// refOne resolves an entity reference to one IRI (the most mentioned when a
+// name is ambiguous), or CodeNotFound.
+func (r *Resolver) refOne(ctx context.Context, ref string) (string, error) {
+	e, err := r.lookupEntity(ctx, "", ref)
+	if strings.HasPrefix(ref, schema.IDBase) {
+		e, err = r.entity(ctx, ref)
+	}
+	if err != nil {
+		return "", err
+	}
+	if e == nil {
+		return "", schema.Errorf(schema.CodeNotFound, "no entity %q: look it up with entities(filter: {name: ...})", ref)
+	}
+	return model.Domain(e).ID, nil
+}
+
+func clamp(v *int, def, lo, hi int, what string) (int, error) {
+	n := def
+	if v != nil {
+		n = *v
+	}
+	if n < lo || n > hi {
+		return 0, schema.Errorf(schema.CodeInvalid, "%s %d out of range: %d to %d", what, n, lo, hi)
+	}
+	return n, nil
+}
+
+// paths returns up to limit shortest chains of facts from one entity to another.
+func (r *Resolver) paths(ctx context.Context, fromRef, toRef string, maxDepth, first *int) ([]*model.Path, error) {
+	depth, err := clamp(maxDepth, 3, 1, MaxPathDepth, "maxDepth")
+	if err != nil {
+		return nil, err
+	}
+	limit, err := clamp(first, 10, 0, MaxPaths, "first")
+	if err != nil {
+		return nil, err
+	}
+	from, err := r.refOne(ctx, fromRef)
+	if err != nil {
+		return nil, err
+	}
+	to, err := r.refOne(ctx, toRef)
+	if err != nil {
+		return nil, err
+	}
+	if from == to {
+		return []*model.Path{}, nil
+	}
+	_, via, err := r.walk(ctx, from, depth, to)
+	if err != nil {
+		return nil, err
+	}
+	var out []*model.Path
+	var chain []*model.Link
+	var back func(id string)
+	back = func(id string) {
+		if len(out) >= limit {
+			return
+		}
+		if id == from {
+			links := slices.Clone(chain)
+			slices.Reverse(links)
+			out = append(out, &model.Path{Length: len(links), Links: links})
+			return
+		}
+		for _, l := range via[id] {
+			chain = append(chain, l)
+			back(l.From)
+			chain = chain[:len(chain)-1]
+		}
+	}
+	back(to)
+	if out == nil {
+		out = []*model.Path{}
+	}
+	return out, nil
+}
+
+// neighbors returns the entities within depth links of an entity.
+func (r *Resolver) neighbors(ctx context.Context, ref string, depth, first *int) ([]*model.Neighbor, error) {
+	d, err := clamp(depth, 1, 1, MaxNeighborDepth, "depth")
+	if err != nil {
+		return nil, err
+	}
+	limit, err := clamp(first, 50, 0, MaxNeighbors, "first")
+	if err != nil {
+		return nil, err
+	}
+	start, err := r.refOne(ctx, ref)
+	if err != nil {
+		return nil, err
+	}
+	dist, via, err := r.walk(ctx, start, d, "")
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Neighbor, 0, len(dist))
+	for id, n := range dist {
+		if id != start {
+			out = append(out, &model.Neighbor{ID: id, Depth: n, Via: via[id]})
+		}
+	}
+	// nearest first, then the most linked, then by IRI for stability
+	slices.SortFunc(out, func(a, b *model.Neighbor) int {
+		if a.Depth != b.Depth {
+			return a.Depth - b.Depth
+		}
+		if len(a.Via) != len(b.Via) {
+			return len(b.Via) - len(a.Via)
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
