@@ -279,7 +279,9 @@ func TestCuratedAliasHonouredByLaterLoads(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("query: %s %s", out, errs)
 	}
-	var res struct{ Data struct{ Entity struct{ ID string } } }
+	var res struct {
+		Data struct{ Entity struct{ ID string } }
+	}
 	if err := json.Unmarshal([]byte(out), &res); err != nil || res.Data.Entity.ID == "" {
 		t.Fatalf("no Putin entity: %s", out)
 	}
