@@ -4,7 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/newsgraph/kg/loader"
 	"github.com/newsgraph/kg/loader/extract"
@@ -21,7 +24,15 @@ type Pipeline struct {
 	// can be rebuilt when analysts curate aliases.
 	Lexicons []string
 
-	mu sync.Mutex // serialises extractor rebuilds
+	// CurationEvery, when positive, makes Ingest re-read the store's
+	// curation at most this often and rebuild the extractor when it
+	// changed: how a server honours aliases that analysts added through
+	// another server over the same database.
+	CurationEvery time.Duration
+
+	mu         sync.Mutex // guards the fields below and serialises rebuilds
+	checked    time.Time
+	curationID string // signature of the curation the extractor was built with
 }
 
 var _ resolvers.Ingester = (*Pipeline)(nil)
@@ -34,6 +45,9 @@ func (p *Pipeline) Ingest(ctx context.Context, a *schema.Article) (*schema.Extra
 		if a, err = prepare(a); err != nil {
 			return nil, schema.PutResult{}, false, err
 		}
+	}
+	if err := p.syncCuration(ctx); err != nil {
+		return nil, schema.PutResult{}, false, err
 	}
 	x, err := p.extractor(ctx).Extract(a)
 	if err != nil {
@@ -52,14 +66,61 @@ func (p *Pipeline) Ingest(ctx context.Context, a *schema.Article) (*schema.Extra
 
 // Refresh rebuilds the extractor so that newly curated aliases are honoured.
 func (p *Pipeline) Refresh(ctx context.Context) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.rebuild(ctx)
+}
+
+func (p *Pipeline) rebuild(ctx context.Context) error {
 	x, err := newExtractor(ctx, p.Lexicons, p.Store)
 	if err != nil {
 		return err
 	}
-	p.mu.Lock()
-	p.Extractor = x
-	p.mu.Unlock()
+	sig, err := curationSignature(ctx, p.Store)
+	if err != nil {
+		return err
+	}
+	p.Extractor, p.curationID, p.checked = x, sig, time.Now()
 	return nil
+}
+
+// syncCuration rebuilds the extractor when another process changed the
+// curation since it was built (see CurationEvery).
+func (p *Pipeline) syncCuration(ctx context.Context) error {
+	if p.CurationEvery <= 0 {
+		return nil
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if time.Since(p.checked) < p.CurationEvery {
+		return nil
+	}
+	sig, err := curationSignature(ctx, p.Store)
+	if err != nil {
+		return err
+	}
+	p.checked = time.Now()
+	if sig == p.curationID {
+		return nil
+	}
+	return p.rebuild(ctx)
+}
+
+// curationSignature summarises the store's curation, to notice changes.
+func curationSignature(ctx context.Context, st schema.Store) (string, error) {
+	cur, err := st.Curation(ctx)
+	if err != nil || cur == nil {
+		return "", err
+	}
+	keys := make([]string, 0, len(cur.Aliases)+len(cur.Merged))
+	for k, v := range cur.Aliases {
+		keys = append(keys, "a"+k+"="+v)
+	}
+	for k, v := range cur.Merged {
+		keys = append(keys, "m"+k+"="+v)
+	}
+	slices.Sort(keys)
+	return schema.Hash(strings.Join(keys, "\n")), nil
 }
 
 func (p *Pipeline) extractor(ctx context.Context) *extract.Extractor {

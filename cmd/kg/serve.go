@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/newsgraph/kg/examples"
 	"github.com/newsgraph/kg/loader"
@@ -41,7 +42,7 @@ func cmdServe(e *env, args []string) int {
 		e.fail("serve: %v", err)
 		return exitFail
 	}
-	p := &Pipeline{Store: st, Extractor: x, Lexicons: *lex}
+	p := &Pipeline{Store: st, Extractor: x, Lexicons: *lex, CurationEvery: time.Second}
 	if *demo {
 		n, err := loadDemo(e, p)
 		if err != nil {
