@@ -107,7 +107,9 @@ func TestTwoServersOneDatabase(t *testing.T) {
 		t.Fatalf("server B does not see what A ingested: %s", out)
 	}
 	id := gql(t, b, `{ entity(name: "Putin") { id } }`, nil)
-	var res struct{ Data struct{ Entity struct{ ID string } } }
+	var res struct {
+		Data struct{ Entity struct{ ID string } }
+	}
 	_ = json.Unmarshal([]byte(id), &res)
 	gql(t, a, `mutation($e: ID!) { addAlias(entity: $e, alias: "Vovan Tsarsky") { name } }`, map[string]any{"e": res.Data.Entity.ID})
 	gql(t, b, ingest, map[string]any{"t": "Vovan Tsarsky said on Friday that Russia would not back down over Ukraine."})
@@ -118,7 +120,9 @@ func TestTwoServersOneDatabase(t *testing.T) {
 
 	gql(t, a, ingest, map[string]any{"t": "Maria Kowalczyk said on Saturday that talks with Kyiv were frozen."})
 	dup := gql(t, a, `{ entity(name: "Maria Kowalczyk") { id } }`, nil)
-	var d struct{ Data struct{ Entity *struct{ ID string } } }
+	var d struct {
+		Data struct{ Entity *struct{ ID string } }
+	}
 	_ = json.Unmarshal([]byte(dup), &d)
 	if d.Data.Entity == nil {
 		t.Fatalf("the new speaker was not extracted: %s", dup)
