@@ -9,6 +9,8 @@ import (
 	"strconv"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
@@ -142,8 +144,9 @@ func (s *Store) scan(ctx context.Context, dir quad.Direction, v quad.Value, pred
 		return out, nil
 	}
 	var pkey any
+	var pref cgraph.Ref
 	if pred != "" {
-		pref, err := s.qs.ValueOf(iri(pred))
+		pref, err = s.qs.ValueOf(iri(pred))
 		if err != nil {
 			return nil, fmt.Errorf("look up %s: %w", pred, err)
 		}
@@ -152,7 +155,7 @@ func (s *Store) scan(ctx context.Context, dir quad.Direction, v quad.Value, pred
 		}
 		pkey = refs.ToKey(pref)
 	}
-	it := s.qs.QuadIterator(dir, ref).Iterate()
+	it := s.index(dir, ref, pref).Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
 		r := it.Result()
@@ -171,6 +174,35 @@ func (s *Store) scan(ctx context.Context, dir quad.Direction, v quad.Value, pred
 		return nil, fmt.Errorf("iterate quads of %s: %w", v, err)
 	}
 	return out, ctx.Err()
+}
+
+// Cayley's kv indexes, as kv.Init creates them: (subject, predicate) and
+// (object, predicate, subject).
+var (
+	kvSP  = kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+	kvOPS = kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
+)
+
+// index returns the iterator over the quads whose dir is ref (and whose
+// predicate is pred, when not nil). On bbolt a fixed (subject, predicate)
+// or (object, predicate) is a prefix of one of the kv indexes, so it is
+// scanned directly instead of scanning every quad of the node and
+// filtering; the caller still checks the predicate, so the fallback is
+// merely slower.
+func (s *Store) index(dir quad.Direction, ref, pred cgraph.Ref) iterator.Shape {
+	if pred != nil && s.backend == BackendBolt {
+		v, okv := ref.(kv.Int64Value)
+		p, okp := pred.(kv.Int64Value)
+		if okv && okp {
+			switch dir {
+			case quad.Subject:
+				return kv.IndexScan{Index: kvSP, Values: []uint64{uint64(v), uint64(p)}}.BuildIterator(s.qs)
+			case quad.Object:
+				return kv.IndexScan{Index: kvOPS, Values: []uint64{uint64(v), uint64(p)}}.BuildIterator(s.qs)
+			}
+		}
+	}
+	return s.qs.QuadIterator(dir, ref)
 }
 
 // materialize fetches the values of ref quads in one batch (one read
