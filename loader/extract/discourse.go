@@ -53,7 +53,7 @@ func (d *doc) findCommunique() {
 				if d.is(k, wAux) || d.cueAt(k) {
 					break
 				}
-				m := d.mAt[k]
+				m := d.ma(k)
 				if m == nil || m.a != k {
 					continue
 				}
@@ -82,7 +82,7 @@ func (d *doc) findCommunique() {
 	if len(d.signers) == 0 {
 		seen := map[*ent]bool{}
 		for k := head[0]; k < head[1]; k++ {
-			m := d.mAt[k]
+			m := d.ma(k)
 			if m == nil || m.a != k {
 				continue
 			}

@@ -12,12 +12,9 @@ var meetingish = map[schema.EventType]bool{schema.EventPhoneCall: true, schema.E
 // avec/with/between/entre, demonyms and genitives around it), a place, a
 // status from modality, a date from the sentence.
 func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
-	for _, tr := range d.trig {
-		if tr.a < s[0] || tr.a >= s[1] {
-			continue
-		}
+	for _, tr := range within(d.trig, s[0], s[1]) {
 		t := &d.m.triggers[tr.p.idx]
-		if m := d.mAt[tr.a]; m != nil && m.kind != mGroup && m.kind != mPronoun {
+		if m := d.ma(tr.a); m != nil && m.kind != mGroup && m.kind != mPronoun {
 			continue // part of a name (accords de Minsk)
 		}
 		if d.inCueVerb(tr.a) && t.Type != schema.EventAgreement && len(t.Needs) == 0 {
@@ -43,7 +40,7 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 				if need[d.toks[i].f] || (i >= tr.a && i < tr.b && need[d.toks[i].f]) {
 					ok = true
 				}
-				if m := d.mAt[i]; m != nil && m.ent != nil && m.ent.typ == schema.TypeAgreement && t.Type == schema.EventAgreement {
+				if m := d.ma(i); m != nil && m.ent != nil && m.ent.typ == schema.TypeAgreement && t.Type == schema.EventAgreement {
 					ok = true
 				}
 			}
@@ -77,7 +74,7 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 var definite = map[string]bool{"le": true, "la": true, "l'": true, "les": true, "the": true}
 
 func (d *doc) hasEventType(t schema.EventType) bool {
-	for _, e := range d.events {
+	for _, e := range d.events[max(0, len(d.events)-200):] {
 		if e.Type == t {
 			return true
 		}
@@ -87,8 +84,8 @@ func (d *doc) hasEventType(t schema.EventType) bool {
 
 // triggerNear reports whether a trigger of type t starts in tokens [a,b).
 func (d *doc) triggerNear(t schema.EventType, a, b int) bool {
-	for _, tr := range d.trig {
-		if tr.a >= a && tr.a < b && d.m.triggers[tr.p.idx].Type == t {
+	for _, tr := range within(d.trig, a, b) {
+		if d.m.triggers[tr.p.idx].Type == t {
 			return true
 		}
 	}
@@ -96,7 +93,7 @@ func (d *doc) triggerNear(t schema.EventType, a, b int) bool {
 }
 
 func (d *doc) isNounCue(i int) bool {
-	for _, c := range d.cue {
+	for _, c := range within(d.cue, i, i+1) {
 		if c.a == i {
 			return c.p.kind != pVerb
 		}
@@ -108,7 +105,7 @@ func (d *doc) isNounCue(i int) bool {
 }
 
 func (d *doc) inCueVerb(i int) bool {
-	for _, c := range d.cue {
+	for _, c := range within(d.cue, i-8, i+1) {
 		if c.p.kind == pVerb && i >= c.a && i < c.b {
 			return true
 		}
@@ -158,7 +155,7 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 	}
 	// a subject or modifier right before: Russian military build-up, X spoke with Y
 	j := tr.a - 1
-	for j >= s[0] && (d.is(j, wAdverb) || d.is(j, wAux)) && d.mAt[j] == nil {
+	for j >= s[0] && (d.is(j, wAdverb) || d.is(j, wAux)) && d.ma(j) == nil {
 		j--
 	}
 	if m := d.mentionEndingAt(j); m != nil && !d.governed(m.a) && m.kind != mPronoun {
@@ -169,11 +166,11 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 		parts = append(parts, r...)
 		start = min(start, m.a)
 	}
-	if m := d.mAt[tr.a]; m != nil && m.kind == mGroup {
+	if m := d.ma(tr.a); m != nil && m.kind == mGroup {
 		parts = append(parts, m.ent)
 	}
 	for i := tr.b; i < end; i++ {
-		m := d.mAt[i]
+		m := d.ma(i)
 		if m == nil || m.a != i {
 			continue
 		}
@@ -217,7 +214,7 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 	}
 	// one account per happening: an occurred event of the same type whose
 	// participants include these is the same event told again
-	for _, e := range d.events {
+	for _, e := range d.events[max(0, len(d.events)-200):] {
 		if e.Type == t.Type && e.Status == status && status == schema.StatusOccurred && subset(ids, e.Participants) {
 			return
 		}
@@ -409,8 +406,8 @@ func (d *doc) transcriptSentence(si int, s [2]int) {
 		}
 		act := schema.ActState
 		cue := "transcript turn"
-		for _, c := range d.cue {
-			if c.a >= ca && c.a < cb && c.p.kind == pVerb {
+		for _, c := range within(d.cue, ca, cb) {
+			if c.p.kind == pVerb {
 				act = d.m.verbs[c.p.idx].Act
 				cue = "transcript turn: " + d.surface(c.a, c.b)
 				break

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -303,6 +304,17 @@ func (t *trie) add(form string, p payload) {
 type match struct {
 	a, b int
 	p    payload
+}
+
+// within returns the matches (sorted by start) that start in tokens [a,b),
+// by binary search, so that rules asking "what starts here" stay linear.
+func within(ms []match, a, b int) []match {
+	i := sort.Search(len(ms), func(k int) bool { return ms[k].a >= a })
+	j := sort.Search(len(ms), func(k int) bool { return ms[k].a >= b })
+	if j < i {
+		j = i
+	}
+	return ms[i:j]
 }
 
 // walk calls fn for every prefix of toks[i:] that ends on a node with

@@ -66,12 +66,20 @@ func (d *doc) addMention(m *mention) {
 	}
 }
 
+// ma returns the outermost mention covering token i, or nil (also out of range).
+func (d *doc) ma(i int) *mention {
+	if i < 0 || i >= len(d.mAt) {
+		return nil
+	}
+	return d.mAt[i]
+}
+
 // mentionEndingAt returns the outermost mention whose last token is j.
 func (d *doc) mentionEndingAt(j int) *mention {
 	if j < 0 || j >= len(d.toks) {
 		return nil
 	}
-	m := d.mAt[j]
+	m := d.ma(j)
 	if m != nil && m.b == j+1 {
 		return m
 	}
@@ -82,7 +90,7 @@ func (d *doc) mentionStartingAt(i int) *mention {
 	if i < 0 || i >= len(d.toks) {
 		return nil
 	}
-	m := d.mAt[i]
+	m := d.ma(i)
 	if m != nil && m.a == i {
 		return m
 	}
@@ -321,7 +329,7 @@ var quantWords = map[string]bool{"plus": true, "de": true, "d'": true, "mille": 
 	"dozens": true, "of": true, "more": true, "than": true, "over": true, "several": true, "plusieurs": true}
 
 func (d *doc) demonymAt(i int) bool {
-	for _, mt := range d.ent {
+	for _, mt := range within(d.ent, i, i+1) {
 		if mt.a == i && mt.p.kind == pDemonym {
 			return true
 		}
@@ -437,20 +445,20 @@ func (d *doc) unknownNames(covered []bool) {
 	n := len(d.toks)
 	for i := 0; i < n; {
 		t := d.toks[i]
-		if covered[i] || t.k != kWord || !t.cap || d.mAt[i] != nil {
+		if covered[i] || t.k != kWord || !t.cap || d.ma(i) != nil {
 			i++
 			continue
 		}
 		s := d.sentOf(i)
 		j := i
-		for j < n && d.toks[j].sent == t.sent && !covered[j] && d.mAt[j] == nil {
+		for j < n && d.toks[j].sent == t.sent && !covered[j] && d.ma(j) == nil {
 			tj := d.toks[j]
 			if tj.k == kWord && tj.cap {
 				j++
 				continue
 			}
 			// connectors inside names: de, of, von, der, on, and in org names
-			if j > i && j+1 < n && d.toks[j+1].cap && d.mAt[j+1] == nil && !covered[j+1] {
+			if j > i && j+1 < n && d.toks[j+1].cap && d.ma(j+1) == nil && !covered[j+1] {
 				switch tj.f {
 				case "de", "du", "des", "d'", "of", "on", "for", "von", "van", "der", "den", "la", "le", "al", "bin", "ben":
 					j++
@@ -506,7 +514,7 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 		if d.f(p) == "," && p > 0 {
 			p--
 		}
-		if m := d.mAt[p]; m != nil && m.kind == mTitle && m.b == p+1 {
+		if m := d.ma(p); m != nil && m.kind == mTitle && m.b == p+1 {
 			prevTitle = true
 		}
 	}
@@ -589,7 +597,7 @@ func (d *doc) attachTitles() {
 		if comma && !m.plural && len(names) == 1 {
 			// apposition: the name must close the phrase
 			f := d.f(j)
-			if !(f == "," || f == "." || f == ")" || d.is(j, wAux) || d.toks[j].k == kPunct || j >= len(d.toks)) && d.mAt[j] == nil {
+			if !(f == "," || f == "." || f == ")" || d.is(j, wAux) || d.toks[j].k == kPunct || j >= len(d.toks)) && d.ma(j) == nil {
 				if !(d.cueAt(j)) {
 					continue
 				}
@@ -648,7 +656,7 @@ func (d *doc) personAt(i int) *mention {
 }
 
 func (d *doc) cueAt(i int) bool {
-	for _, c := range d.cue {
+	for _, c := range within(d.cue, i, i+1) {
 		if c.a == i {
 			return true
 		}
@@ -663,7 +671,7 @@ func (d *doc) cueAt(i int) bool {
 // resolve in the sentence pass.
 func (d *doc) pronouns() {
 	for i, t := range d.toks {
-		if d.mAt[i] != nil || t.k != kWord {
+		if d.ma(i) != nil || t.k != kWord {
 			continue
 		}
 		for _, c := range []int{wHeM, wHeF, wThey, wWe, wI} {

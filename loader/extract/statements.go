@@ -103,11 +103,11 @@ func (d *doc) dropEmptyEvents() {
 func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 	var gs []*vgroup
 	absorbed := map[int]bool{}
-	for _, c := range d.cue {
-		if c.a < s[0] || c.a >= s[1] || c.p.kind != pVerb {
+	for _, c := range within(d.cue, s[0], s[1]) {
+		if c.p.kind != pVerb {
 			continue
 		}
-		if m := d.mAt[c.a]; m != nil && m.kind != mPronoun {
+		if m := d.ma(c.a); m != nil && m.kind != mPronoun {
 			continue // inside a name or title
 		}
 		v := &d.m.verbs[c.p.idx]
@@ -146,7 +146,7 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		f := d.toks[c.a].f
 		raw := d.text[d.toks[c.a].s:d.toks[c.a].e]
 		prev := d.f(j)
-		if !aux && !modal && j >= s[0] && d.is(j, wDet) && d.mAt[j] == nil {
+		if !aux && !modal && j >= s[0] && d.is(j, wDet) && d.ma(j) == nil {
 			continue // a noun: ces échanges, the call
 		}
 		if !aux && !modal && d.lang == langEN && v.EN != "" && f == strings.Fields(fold(v.EN))[0] && d.mentionEndingAt(j) == nil {
@@ -179,7 +179,7 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		if absorbed[i] || !d.is(i, wAux) || d.toks[i].k != kWord {
 			continue
 		}
-		if m := d.mAt[i]; m != nil && m.kind != mPronoun {
+		if m := d.ma(i); m != nil && m.kind != mPronoun {
 			continue
 		}
 		if d.toks[i].f == "'s" || d.toks[i].f == "also" || d.toks[i].f == "been" || d.toks[i].f == "being" || d.toks[i].f == "be" {
@@ -272,7 +272,7 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 		if k > 0 && j < gs[k-1].c1 {
 			break
 		}
-		if m := d.mAt[j]; m != nil && m.b == j+1 {
+		if m := d.ma(j); m != nil && m.b == j+1 {
 			if d.governed(m.a) {
 				j = m.a - 1
 				continue
@@ -283,7 +283,7 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 			sawCoord := false
 			for {
 				c := a - 1
-				for c > s[0] && d.is(c, wDet) && d.mAt[c] == nil {
+				for c > s[0] && d.is(c, wDet) && d.ma(c) == nil {
 					c--
 				}
 				cs := d.phraseStart(c, wCoord)
@@ -369,11 +369,11 @@ func (d *doc) governed(a int) bool {
 // Maison Blanche", "la même source", "les manifestants", "Peskov".
 func (d *doc) subjectAfter(i int, s [2]int) ([]*ent, int, int) {
 	j := i
-	for j < s[1] && d.phraseEnd(j, wAdverb) > 0 && d.mAt[j] == nil {
+	for j < s[1] && d.phraseEnd(j, wAdverb) > 0 && d.ma(j) == nil {
 		j = d.phraseEnd(j, wAdverb)
 	}
 	a := j
-	if j < s[1] && d.is(j, wDet) && d.mAt[j] == nil {
+	if j < s[1] && d.is(j, wDet) && d.ma(j) == nil {
 		j++
 	}
 	// la même source, the same source
@@ -388,10 +388,10 @@ func (d *doc) subjectAfter(i int, s [2]int) ([]*ent, int, int) {
 		k := e
 		if f := d.f(k); f == "de" || f == "d'" || f == "du" || f == "of" || f == "des" {
 			k++
-			for d.is(k, wDet) && d.mAt[k] == nil {
+			for d.is(k, wDet) && d.ma(k) == nil {
 				k++
 			}
-			if m := d.mAt[k]; m != nil && m.a == k {
+			if m := d.ma(k); m != nil && m.a == k {
 				r := d.resolve(m, k)
 				if len(r) > 0 && d.clauseEnd(m.b, s) {
 					return r, a, m.b
@@ -400,7 +400,7 @@ func (d *doc) subjectAfter(i int, s [2]int) ([]*ent, int, int) {
 		}
 		return nil, 0, 0
 	}
-	m := d.mAt[j]
+	m := d.ma(j)
 	if m == nil || m.a != j && !(m.a == a) {
 		return nil, 0, 0
 	}
@@ -551,8 +551,8 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 	}
 	// a communiqué's own voice: "Toute nouvelle tentative … aurait de graves conséquences."
 	if d.communique && len(d.signers) > 0 && len(out) == 0 {
-		for _, c := range d.cue {
-			if c.a >= s[0] && c.a < s[1] && c.p.kind == pPhrase {
+		for _, c := range within(d.cue, s[0], s[1]) {
+			if c.p.kind == pPhrase {
 				act := d.m.phrases[c.p.idx].Act
 				g := &vgroup{g: s[0], c0: c.a, c1: c.b, subj: d.signers, start: s[0], end: d.trimEnd(s[0], s[1]), conf: 0.6}
 				d.emitAct(g, s, act, "phrase: "+d.surface(c.a, c.b))
@@ -616,7 +616,7 @@ func (d *doc) sourceMarkers(s [2]int) []srcMarker {
 		if j < 0 {
 			continue
 		}
-		for j < s[1] && d.is(j, wDet) && d.mAt[j] == nil {
+		for j < s[1] && d.is(j, wDet) && d.ma(j) == nil {
 			j++
 		}
 		if (d.f(j) == "meme" || d.f(j) == "same") && d.f(j+1) == "source" && d.lastSource != nil {
@@ -625,11 +625,11 @@ func (d *doc) sourceMarkers(s [2]int) []srcMarker {
 		}
 		if e := d.phraseEnd(j, wDocNouns); e > 0 {
 			j = e
-			for j < s[1] && (d.f(j) == "de" || d.f(j) == "d'" || d.f(j) == "du" || d.f(j) == "of" || d.is(j, wDet)) && d.mAt[j] == nil {
+			for j < s[1] && (d.f(j) == "de" || d.f(j) == "d'" || d.f(j) == "du" || d.f(j) == "of" || d.is(j, wDet)) && d.ma(j) == nil {
 				j++
 			}
 		}
-		if m := d.mAt[j]; m != nil && m.a <= j {
+		if m := d.ma(j); m != nil && m.a <= j {
 			if r := d.resolve(m, j); len(r) > 0 {
 				out = append(out, srcMarker{i, r[0]})
 			}
@@ -644,8 +644,8 @@ func (d *doc) emit(g *vgroup, s [2]int) {
 	cue := d.surface(g.c0, g.c1)
 	// light verbs take the act of the noun in their object
 	if g.cue.Light || act == schema.ActState {
-		for _, c := range d.cue {
-			if c.a >= g.c1 && c.a < g.c1+7 && c.a < g.end && c.p.kind == pNoun {
+		for _, c := range within(d.cue, g.c1, g.c1+7) {
+			if c.a < g.end && c.p.kind == pNoun {
 				act = d.m.nouns[c.p.idx].Act
 				cue += " … " + d.surface(c.a, c.b)
 				break
@@ -697,10 +697,10 @@ func (d *doc) emitAct(g *vgroup, s [2]int, act schema.Act, cue string) {
 	var target *ent
 	if act == schema.ActCallOn || act == schema.ActPropose || act == schema.ActWarn {
 		j := g.c1
-		for j < g.end && d.mAt[j] == nil && (d.is(j, wAdverb) || d.is(j, wDet) || d.f(j) == "on" || d.f(j) == "upon" || d.f(j) == "sens" || d.f(j) == "ce") {
+		for j < g.end && d.ma(j) == nil && (d.is(j, wAdverb) || d.is(j, wDet) || d.f(j) == "on" || d.f(j) == "upon" || d.f(j) == "sens" || d.f(j) == "ce") {
 			j++
 		}
-		if m := d.mAt[j]; m != nil && j < g.end {
+		if m := d.ma(j); m != nil && j < g.end {
 			if r := d.resolve(m, j); len(r) == 1 {
 				target = r[0]
 			}
@@ -709,7 +709,7 @@ func (d *doc) emitAct(g *vgroup, s [2]int, act schema.Act, cue string) {
 	var about []string
 	seen := map[string]bool{}
 	for i := ca; i < g.end; i++ {
-		m := d.mAt[i]
+		m := d.ma(i)
 		if m == nil || m.a != i || m.kind == mPronoun || m.kind == mTitle && !m.ti.resolv {
 			continue
 		}
@@ -812,7 +812,7 @@ func (d *doc) updateState(s [2]int, gs []*vgroup) {
 		run = nil
 	}
 	for i := s[0]; i < s[1]; i++ {
-		m := d.mAt[i]
+		m := d.ma(i)
 		if m == nil || m.a != i {
 			continue
 		}
@@ -836,7 +836,7 @@ func (d *doc) updateState(s [2]int, gs []*vgroup) {
 	flush()
 	if len(d.lastSubj) == 0 {
 		for i := s[0]; i < s[1]; i++ {
-			if m := d.mAt[i]; m != nil && m.a == i && m.ent != nil && m.ent.typ == schema.TypePerson {
+			if m := d.ma(i); m != nil && m.a == i && m.ent != nil && m.ent.typ == schema.TypePerson {
 				d.lastPerson = m.ent
 			}
 		}
