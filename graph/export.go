@@ -42,6 +42,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer, format string) error {
 		return nil
 	}
 	jw := jsonld.NewWriter(w)
+	jw.SetLdContext(jsonldContext)
 	if _, err := jw.WriteQuads(sortQuads(qs)); err != nil {
 		return fmt.Errorf("build JSON-LD export: %w", err)
 	}
@@ -49,6 +50,15 @@ func (s *Store) Export(ctx context.Context, w io.Writer, format string) error {
 		return fmt.Errorf("write JSON-LD export: %w", err)
 	}
 	return nil
+}
+
+// jsonldContext compacts the JSON-LD export with the vocabulary's
+// prefixes, so that it reads as "kg:speaker" rather than full IRIs.
+var jsonldContext = map[string]any{
+	"kg":     schema.NS,
+	"schema": schema.SchemaOrg,
+	"rdf":    schema.RDF,
+	"xsd":    schema.XSD,
 }
 
 // allQuads reads every quad of the store, made strict.
