@@ -37,9 +37,9 @@ const (
 	BackendPostgres = "postgres"
 )
 
-// acceptedForms is appended to every "bad address" message so the user
-// knows what to type instead.
-const acceptedForms = "use a file path (default " + DefaultPath + "), memory:, or postgres://user@host:port/db"
+// AddressForms describes the accepted store addresses, for flag help texts;
+// every "bad address" message ends with it so the user knows what to type.
+const AddressForms = "use a file path (default " + DefaultPath + "), memory:, or postgres://user@host:port/db"
 
 // Store is the Cayley-backed schema.Store. It is safe for concurrent use:
 // reads share a lock, writes (which read the article's current quads to
@@ -79,7 +79,7 @@ func Open(ctx context.Context, addr string) (*Store, error) {
 		path = DefaultPath
 	}
 	if i := strings.Index(path, "://"); i > 0 || looksLikeScheme(path) {
-		return nil, schema.Errorf(schema.CodeInvalid, "unsupported store address %q: %s", addr, acceptedForms)
+		return nil, schema.Errorf(schema.CodeInvalid, "unsupported store address %q: %s", addr, AddressForms)
 	}
 	return openBolt(path)
 }
@@ -105,7 +105,7 @@ func looksLikeScheme(s string) bool {
 // so the file is opened here and handed to Cayley's kv quad store.
 func openBolt(path string) (*Store, error) {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return nil, schema.Errorf(schema.CodeInvalid, "store %s is a directory, not a store file: %s", path, acceptedForms)
+		return nil, schema.Errorf(schema.CodeInvalid, "store %s is a directory, not a store file: %s", path, AddressForms)
 	}
 	if dir := filepath.Dir(path); dir != "" {
 		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
@@ -162,7 +162,7 @@ func openPostgres(ctx context.Context, addr string) (*Store, error) {
 	db, err := sql.Open("postgres", addr)
 	if err != nil {
 		return nil, &schema.Error{Code: schema.CodeInvalid, Err: err,
-			Message: fmt.Sprintf("bad PostgreSQL address %s: %s", shown, acceptedForms)}
+			Message: fmt.Sprintf("bad PostgreSQL address %s: %s", shown, AddressForms)}
 	}
 	ok := false
 	defer func() {
