@@ -25,9 +25,9 @@ import (
 //   - DefaultDepth bounds selection nesting, not counting introspection
 //     (__schema, __type, __typename), whose own depth gqlparser bounds.
 //   - DefaultComplexity bounds the estimated number of values resolved: each
-//     field counts 1, and a connection counts its page size (first or last,
-//     else the resolvers' default page) times its selection, so aliases and
-//     nested connections multiply as they would at run time.
+//     field counts 1, and a paged field (a connection, or a list with a first
+//     argument) counts its page size times its selection, so aliases and
+//     nested pages multiply as they would at run time (see coster).
 const (
 	DefaultComplexity = 5000
 	DefaultDepth      = 12
@@ -130,12 +130,13 @@ func depth(set ast.SelectionSet, memo map[string]int) int {
 }
 
 // coster estimates what an operation costs to run: each field costs 1 plus
-// its selection, except a connection field (a field whose type is named
-// …Connection), which costs 1 + page × its selection, page being its first
-// or last argument (the resolvers' default page when both are absent,
-// capped at their maximum page, since a larger page is refused with
-// INVALID_INPUT anyway). Introspection below __schema and __type is free;
-// gqlparser bounds it.
+// its selection, except a paged field, which costs 1 + page × its
+// selection. A field is paged when it takes a first or last argument (a
+// connection, or a list such as path and neighbors) or its type is named
+// …Connection; page is first, else last, else the argument's default in the
+// schema, else the resolvers' default page, capped at their maximum page
+// (a larger page is refused with INVALID_INPUT anyway). Introspection below
+// __schema and __type is free; gqlparser bounds it.
 //
 // It replaces gqlgen's complexity.Calculate, which walks every fragment
 // spread afresh: a chain of thirty fragments each spreading the previous one
@@ -184,15 +185,19 @@ func (c *coster) set(set ast.SelectionSet) int {
 
 func (c *coster) field(f *ast.Field) int {
 	child := c.set(f.SelectionSet)
-	if f.Definition == nil || !strings.HasSuffix(f.Definition.Type.Name(), "Connection") {
+	if f.Definition == nil {
 		return add(1, child)
 	}
-	args := f.ArgumentMap(c.vars)
-	page := c.pageDefault
-	if n, ok := intArg(args["first"]); ok {
-		page = n
-	} else if n, ok := intArg(args["last"]); ok {
-		page = n
+	args := f.ArgumentMap(c.vars) // with the schema's defaults
+	page, ok := intArg(args["first"])
+	if !ok {
+		page, ok = intArg(args["last"])
+	}
+	if !ok {
+		if !strings.HasSuffix(f.Definition.Type.Name(), "Connection") {
+			return add(1, child)
+		}
+		page = c.pageDefault
 	}
 	page = min(max(page, 1), c.pageMax)
 	child = max(child, 1)

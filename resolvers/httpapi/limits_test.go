@@ -78,6 +78,11 @@ func TestHostileQueries(t *testing.T) {
 		{"alias bomb", aliases(100, "statements { edges { node { content } } }"), nil, 400, "QUERY_TOO_COMPLEX", "estimated cost"},
 		{"nested connections", `{ statements(first: 100) { edges { node { speaker { statementsMade(first: 100) { edges { node { content } } } } } } } }`,
 			nil, 400, "QUERY_TOO_COMPLEX", "estimated cost"},
+		{"nested lists with first", `{ neighbors(id: "Biden", first: 100) { via { statement { speaker { statementsMade(first: 100) { totalCount } } } } } }`,
+			nil, 400, "QUERY_TOO_COMPLEX", "estimated cost"},
+		{"list default first counts", `{ a: neighbors(id: "Biden") { entity { statementsMade { edges { node { content } } } } }
+			    b: neighbors(id: "Putin") { entity { statementsMade { edges { node { content } } } } } }`,
+			nil, 400, "QUERY_TOO_COMPLEX", "estimated cost"},
 		{"fragment bomb", fragmentBomb(30), nil, 200, "", ""}, // execution merges the spreads: it is cheap
 		{"wide fragments", wideFragments(3), nil, 400, "QUERY_TOO_COMPLEX", "estimated cost"},
 		{"huge page", `{ statements(first: 1000000) { edges { node { content } } } }`, nil, 200, "INVALID_INPUT", "out of range"},
