@@ -158,6 +158,29 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 		if d.communique && len(d.signers) > 1 && (ti.count == 0 || ti.count == len(d.signers)) {
 			return d.signers
 		}
+		if len(ti.of) > 0 {
+			// "the G7 foreign ministers", "les ministres allemand et français"
+			var out []*ent
+			for _, of := range ti.of {
+				var holder *ent
+				for _, e := range d.order {
+					if e.typ != schema.TypePerson || e.count == 0 {
+						continue
+					}
+					for _, r := range e.roles {
+						if r.of == of && roleFamily(ti.role, r.role) {
+							holder = e
+						}
+					}
+				}
+				if holder != nil {
+					out = append(out, holder)
+				} else {
+					out = append(out, of)
+				}
+			}
+			return dedupe(out)
+		}
 		g := d.lastGroup
 		if ti.count > 0 && len(g) > ti.count {
 			g = g[len(g)-ti.count:]

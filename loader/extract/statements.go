@@ -469,6 +469,40 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			break
 		}
 	}
+	// postposed attributions: « … », Peskov told reporters. / Russia will respond, Lavrov said.
+	for i, g := range cands {
+		if !g.explicit || g.inverted || g.elided || g.form != fFinite || g.sa <= s[0]+2 {
+			continue
+		}
+		p := d.toks[g.sa-1]
+		before := p.k == kQuoteClose || p.f == "," && d.toks[g.sa-2].k == kQuoteClose
+		for _, h := range gs {
+			if h.g < g.sa && h.g > s[0] {
+				before = true // a clause of its own stands before the comma
+			}
+		}
+		if !(p.f == "," || p.k == kQuoteClose) || !before {
+			continue
+		}
+		rest := 0
+		for k := g.c1; k < s[1]; k++ {
+			if d.toks[k].k == kWord {
+				rest++
+			}
+		}
+		if rest > 8 || i+1 < len(cands) {
+			continue
+		}
+		later := false
+		for _, h := range gs {
+			if h.g > g.c1 {
+				later = true
+			}
+		}
+		if !later {
+			g.inverted = true
+		}
+	}
 	// incises: « … », a ajouté le communiqué de la Maison Blanche
 	prev := s[0]
 	for _, v := range cands {
@@ -525,8 +559,8 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 		switch {
 		case g.inverted && g.start >= s[0] && g.start < g.g:
 			// content before the incise
-			g.start = d.skipLead(g.start, g.g)
-			g.end = g.sb
+			g.start = d.skipLead(g.start, min(g.g, g.sa))
+			g.end = max(g.sb, g.c1)
 		case g.explicit && !g.inverted && g.g-g.sb <= 6 && g.sa < g.g:
 			g.start = g.sa
 		default:
@@ -548,6 +582,12 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 	}
 	for _, g := range out {
 		d.emit(g, s)
+	}
+	// "Selon le Pentagone, la Russie a massé des troupes": a claim of the source itself
+	if len(cands) == 0 && len(markers) > 0 && s[1]-s[0] >= 6 {
+		m := markers[0]
+		g := &vgroup{g: s[0], c0: s[0], c1: s[0], subj: []*ent{m.ent}, start: s[0], end: d.trimEnd(s[0], s[1]), conf: 0.55, explicit: true}
+		d.emitAct(g, s, schema.ActState, "selon/according to")
 	}
 	// a communiqué's own voice: "Toute nouvelle tentative … aurait de graves conséquences."
 	if d.communique && len(d.signers) > 0 && len(out) == 0 {
@@ -683,14 +723,14 @@ func (d *doc) emitAct(g *vgroup, s [2]int, act schema.Act, cue string) {
 	for ca < g.end && (d.is(ca, wCompl) || d.f(ca) == "de" || d.f(ca) == "d'" || d.toks[ca].k == kQuoteOpen || d.f(ca) == "on") {
 		ca++
 	}
-	if g.inverted && g.start < g.g {
+	if g.inverted && g.start < min(g.g, g.sa) {
 		ca = g.start
 	}
 	content := ""
 	if ca < g.end {
 		ce := g.end
-		if g.inverted && g.start < g.g {
-			ce = d.trimEnd(g.start, g.g)
+		if g.inverted && g.start < min(g.g, g.sa) {
+			ce = d.trimEnd(g.start, min(g.g, g.sa))
 		}
 		content = d.surface(ca, ce)
 	}
