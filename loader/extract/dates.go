@@ -80,6 +80,12 @@ func (d *doc) dateAt(i int, s [2]int, status schema.EventStatus) string {
 		return base.AddDate(0, 0, -delta).Format("2006-01-02")
 	}
 	if mo, ok := months[f]; ok {
+		y := d.year
+		if d.month > 0 && mo > d.month && status == schema.StatusOccurred {
+			y--
+		} else if d.month > 0 && mo < d.month && (status == schema.StatusPlanned || status == schema.StatusProposed) {
+			y++
+		}
 		if f == "mai" || f == "may" || f == "mars" || f == "march" {
 			// may/mars are also common words: need a number or a preposition
 			if _, err := strconv.Atoi(d.f(i - 1)); err != nil && d.f(i-1) != "en" && d.f(i-1) != "in" {
@@ -87,16 +93,13 @@ func (d *doc) dateAt(i int, s [2]int, status schema.EventStatus) string {
 			}
 		}
 		if n, err := strconv.Atoi(d.f(i - 1)); err == nil && n >= 1 && n <= 31 {
-			return fmt.Sprintf("%04d-%02d-%02d", d.year, mo, n)
+			return fmt.Sprintf("%04d-%02d-%02d", y, mo, n)
 		}
 		if n, err := strconv.Atoi(d.f(i + 1)); err == nil && n >= 1 && n <= 31 {
-			return fmt.Sprintf("%04d-%02d-%02d", d.year, mo, n)
+			return fmt.Sprintf("%04d-%02d-%02d", y, mo, n)
 		}
-		y := d.year
 		if n, err := strconv.Atoi(d.f(i + 1)); err == nil && n > 1900 && n < 2200 {
 			y = n
-		} else if d.month > 0 && mo > d.month {
-			y--
 		}
 		return fmt.Sprintf("%04d-%02d", y, mo)
 	}

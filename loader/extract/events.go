@@ -182,6 +182,11 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 		} else {
 			r = m.refs()
 		}
+		if d.isLocative(m.a) && m.kind == mDemonym {
+			lastEnt = max(lastEnt, m.b)
+			i = m.b - 1
+			continue // at the American side's initiative
+		}
 		loc := d.isLocative(m.a)
 		for _, e := range r {
 			if e.typ == schema.TypePlace || loc && e.typ == schema.TypeState {
@@ -289,7 +294,7 @@ func (d *doc) eventStatus(t *Trigger, tr match, s [2]int) schema.EventStatus {
 	if meetingish[t.Type] && has(wProposed, 8, 6) {
 		return schema.StatusProposed
 	}
-	if has(wPlanned, 6, 2) {
+	if has(wPlanned, 6, 8) {
 		return schema.StatusPlanned
 	}
 	if has(wPossible, 3, 2) {

@@ -628,7 +628,16 @@ func (d *doc) attachTitles() {
 				of = ti.of[0]
 			}
 			if of != nil {
-				d.addRole(nm.ent, ti.role, of, m.a, nm.b, 0.9, "apposition: "+titleSurface)
+				role := ti.role
+				if role == "counterpart" && nm.ent.lex != nil {
+					// son homologue russe Vladimir Poutine: the office the lexicon knows
+					for _, r := range nm.ent.lex.Roles {
+						if schema.Fold(r.Of) == schema.Fold(of.name) && (r.From == 0 || d.year >= r.From) && (r.To == 0 || d.year <= r.To) {
+							role = r.Role
+						}
+					}
+				}
+				d.addRole(nm.ent, role, of, m.a, nm.b, 0.9, "apposition: "+titleSurface)
 			}
 			if !m.plural {
 				d.alias(nm.ent, titleSurface)

@@ -393,7 +393,7 @@ func (d *doc) subjectAfter(i int, s [2]int) ([]*ent, int, int) {
 			}
 			if m := d.ma(k); m != nil && m.a == k {
 				r := d.resolve(m, k)
-				if len(r) > 0 && d.clauseEnd(m.b, s) {
+				if len(r) > 0 && (d.clauseEnd(m.b, s) || d.is(m.b, wPrep)) {
 					return r, a, m.b
 				}
 			}
@@ -404,7 +404,7 @@ func (d *doc) subjectAfter(i int, s [2]int) ([]*ent, int, int) {
 	if m == nil || m.a != j && !(m.a == a) {
 		return nil, 0, 0
 	}
-	if !d.clauseEnd(m.b, s) {
+	if !d.clauseEnd(m.b, s) && !d.is(m.b, wPrep) {
 		return nil, 0, 0
 	}
 	r := d.resolve(m, j)
@@ -658,6 +658,13 @@ func (d *doc) sourceMarkers(s [2]int) []srcMarker {
 		}
 		for j < s[1] && d.is(j, wDet) && d.ma(j) == nil {
 			j++
+		}
+		switch d.f(j) {
+		case "lui", "elle", "him", "her", "eux", "them":
+			if d.lastPerson != nil {
+				out = append(out, srcMarker{i, d.lastPerson})
+			}
+			continue
 		}
 		if (d.f(j) == "meme" || d.f(j) == "same") && d.f(j+1) == "source" && d.lastSource != nil {
 			out = append(out, srcMarker{i, d.lastSource})
