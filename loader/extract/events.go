@@ -398,7 +398,7 @@ func (d *doc) transcriptSentence(si int, s [2]int) {
 			continue
 		}
 		// "And where we don't, …": continues the previous statement
-		if k == 0 && (d.f(ca) == "and" || d.f(ca) == "but" || d.f(ca) == "et" || d.f(ca) == "mais") && len(d.statements) > 0 {
+		if f0 := d.f(cuts[k]); k == 0 && (f0 == "and" || f0 == "but" || f0 == "et" || f0 == "mais") && len(d.statements) > 0 {
 			last := &d.statements[len(d.statements)-1]
 			if last.Speaker == d.speaker.id && last.Article == d.a.ID {
 				start := last.Evidence.Start - d.a.Offset

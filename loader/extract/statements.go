@@ -266,7 +266,7 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 	commas := 0
 	for j >= s[0] && g.g-j < 25 {
 		t := d.toks[j]
-		if d.is(j, wCompl) || t.f == ";" || t.f == ":" || t.k == kQuoteOpen || t.k == kQuoteClose {
+		if d.is(j, wCompl) && d.phraseStart(j, wCoord) < 0 || t.f == ";" || t.f == ":" || t.k == kQuoteOpen || t.k == kQuoteClose {
 			break
 		}
 		if k > 0 && j < gs[k-1].c1 {
