@@ -103,8 +103,17 @@ func (d *doc) mentionStartingAt(i int) *mention {
 // pronouns. Coreference of titles and pronouns waits for the sentence pass.
 func (d *doc) findMentions() {
 	covered := make([]bool, len(d.toks))
+	inTitle := make([]bool, len(d.toks))
+	for _, mt := range d.title {
+		for i := mt.a; i < mt.b; i++ {
+			inTitle[i] = true
+		}
+	}
 	for _, mt := range d.ent {
 		a, b := mt.a, mt.b
+		if inTitle[a] && inTitle[b-1] && mt.p.kind == pEntity && d.m.ents[mt.p.idx].Type != schema.TypeState {
+			continue // "ministre de l'Europe et des Affaires étrangères" names no place
+		}
 		switch mt.p.kind {
 		case pEntity:
 			le := &d.m.ents[mt.p.idx]
@@ -259,6 +268,7 @@ func (d *doc) hyphenParts(covered []bool) {
 			if le.Type != schema.TypeState {
 				continue
 			}
+			covered[i] = true
 			e := d.lexEntity(int(hit.idx))
 			e.count++
 			d.alias(e, part)
@@ -443,6 +453,29 @@ func (d *doc) entMentionEnding(j int) *mention {
 // place. A lone capitalised word opening a sentence is not a name.
 func (d *doc) unknownNames(covered []bool) {
 	n := len(d.toks)
+	// a headline in Title Case names nothing by its capitals
+	if d.titleSent >= 0 {
+		s := d.sents[d.titleSent]
+		caps, words := 0, 0
+		for i := s[0]; i < s[1]; i++ {
+			if d.toks[i].k == kWord {
+				words++
+				if d.toks[i].cap {
+					caps++
+				}
+			}
+		}
+		if words > 0 && caps*10 >= words*6 {
+			for i := s[0]; i < s[1]; i++ {
+				covered[i] = true
+			}
+			defer func() {
+				for i := s[0]; i < s[1]; i++ {
+					covered[i] = false
+				}
+			}()
+		}
+	}
 	for i := 0; i < n; {
 		t := d.toks[i]
 		if covered[i] || t.k != kWord || !t.cap || d.ma(i) != nil {
@@ -490,6 +523,12 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 	}
 	first := d.toks[a]
 	words := b - a
+	if _, ok := months[first.f]; ok && words == 1 {
+		return
+	}
+	if _, ok := weekdays[first.f]; ok && words == 1 {
+		return
+	}
 	// surname of a person already named
 	if words == 1 {
 		if e := d.surname[first.f]; e != nil {

@@ -120,11 +120,11 @@ func tokenize(text string) []tok {
 					continue
 				}
 			}
-			if r == '.' && j+1 < len(text) {
+			if r == '.' {
 				// U.S. / U.K.: single letters separated by dots
 				if j-start == 1 || (j-start >= 3 && text[j-2] == '.') {
 					r2, n2 := utf8.DecodeRuneInString(text[j+1:])
-					if unicode.IsUpper(r2) && unicode.IsUpper(firstRune(text[start:])) && j+1+n2 < len(text) && text[j+1+n2] == '.' {
+					if j+1 < len(text) && unicode.IsUpper(r2) && unicode.IsUpper(firstRune(text[start:])) && j+1+n2 < len(text) && text[j+1+n2] == '.' {
 						j += 1 + n2
 						continue
 					}
