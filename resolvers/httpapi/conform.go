@@ -34,7 +34,9 @@ const DefaultMaxBody = 1 << 20
 //     well-formed request, so gqlgen's 422 becomes 200 (400 for unreadable
 //     JSON stays, as the specification recommends);
 //   - with application/graphql-response+json a request error is a 4xx
-//     (gqlgen already answers 400).
+//     (gqlgen already answers 400);
+//   - a request without a query is malformed (400), and an operation that
+//     needs the API key and lacks it is 401, in both media types.
 //
 // Only responses with a 4xx/5xx status are buffered and rewritten; ordinary
 // answers stream through untouched. Bodies above maxBody are refused with
@@ -103,10 +105,15 @@ func (c *conformWriter) finish() {
 	status := c.status
 	body := c.buf.Bytes()
 	mt, _, _ := mime.ParseMediaType(c.Header().Get("Content-Type"))
-	if mt == "application/json" && status == http.StatusUnprocessableEntity {
-		status = http.StatusOK
-		if firstCode(body) == codeMalformed {
+	if status == http.StatusUnprocessableEntity || status == http.StatusBadRequest { // gqlgen's request errors
+		switch code := firstCode(body); {
+		case code == schema.CodeUnauthorized:
+			status = http.StatusUnauthorized
+			c.Header().Set("WWW-Authenticate", `Bearer realm="kg"`)
+		case code == codeMalformed:
 			status = http.StatusBadRequest
+		case mt == "application/json" && status == http.StatusUnprocessableEntity:
+			status = http.StatusOK
 		}
 	}
 	if mt == "application/json" || mt == mediaGraphQLResponse {

@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -88,5 +89,46 @@ func TestGETAndBodyLimits(t *testing.T) {
 	req.Header.Set("Content-Type", "application/json")
 	if r := do(t, req); r.Status != http.StatusRequestEntityTooLarge {
 		t.Errorf("large chunked body: %d %s", r.Status, r.Body)
+	}
+}
+
+// TestAPIKey: with a key configured, a mutation without it is refused before
+// it runs (401, no data); queries stay open unless ReadKey is set.
+func TestAPIKey(t *testing.T) {
+	const mutation = `{"query":"mutation { retractArticle(id: \"https://example.org/nope\") }"}`
+	const query = `{"query":"{ statements { totalCount } }"}`
+	open := newServer(t, httpapi.Config{APIKey: "s3cret"})
+	closed := newServer(t, httpapi.Config{APIKey: "s3cret", ReadKey: true})
+	tests := []struct {
+		name   string
+		srv    *httptest.Server
+		body   string
+		header [2]string
+		status int
+		code   string
+	}{
+		{"mutation without key", open, mutation, [2]string{}, 401, "UNAUTHORIZED"},
+		{"mutation with a wrong key", open, mutation, [2]string{"X-API-Key", "guess"}, 401, "UNAUTHORIZED"},
+		{"mutation with bearer key", open, mutation, [2]string{"Authorization", "Bearer s3cret"}, 200, "NOT_FOUND"},
+		{"mutation with X-API-Key", open, mutation, [2]string{"X-API-Key", "s3cret"}, 200, "NOT_FOUND"},
+		{"query without key", open, query, [2]string{}, 200, ""},
+		{"query without key, ReadKey", closed, query, [2]string{}, 401, "UNAUTHORIZED"},
+		{"query with key, ReadKey", closed, query, [2]string{"X-API-Key", "s3cret"}, 200, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req, _ := http.NewRequest(http.MethodPost, tc.srv.URL+"/query", strings.NewReader(tc.body))
+			req.Header.Set("Content-Type", "application/json")
+			if tc.header[0] != "" {
+				req.Header.Set(tc.header[0], tc.header[1])
+			}
+			r := do(t, req)
+			if r.Status != tc.status || r.code() != tc.code {
+				t.Errorf("got %d %q, want %d %q: %s", r.Status, r.code(), tc.status, tc.code, r.Body)
+			}
+			if _, ok := r.JSON["data"]; ok == (tc.status == 401) {
+				t.Errorf("data entry present = %v: %s", ok, r.Body)
+			}
+		})
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -52,6 +53,37 @@ type Config struct {
 
 type keyCtx struct{}
 
+func init() {
+	// A missing key is a request error (no "data"); conform answers it 401.
+	errcode.RegisterErrorType(schema.CodeUnauthorized, errcode.KindProtocol)
+}
+
+// apiKey refuses, before it runs, an operation that needs the API key and
+// came without it: mutations, and queries too when reads is set.
+type apiKey struct {
+	key   string
+	reads bool
+}
+
+// ExtensionName names the extension for gqlgen.
+func (apiKey) ExtensionName() string { return "APIKey" }
+
+// Validate accepts any schema.
+func (apiKey) Validate(graphql.ExecutableSchema) error { return nil }
+
+// MutateOperationContext checks the key withKey put in the context.
+func (k apiKey) MutateOperationContext(ctx context.Context, op *graphql.OperationContext) *gqlerror.Error {
+	if k.key == "" || !k.reads && (op.Operation == nil || op.Operation.Operation != ast.Mutation) {
+		return nil
+	}
+	if given, _ := ctx.Value(keyCtx{}).(string); subtle.ConstantTimeCompare([]byte(given), []byte(k.key)) == 1 {
+		return nil
+	}
+	err := gqlerror.Errorf("this operation needs the API key: send it as 'Authorization: Bearer KEY' or 'X-API-Key: KEY'")
+	errcode.Set(err, schema.CodeUnauthorized)
+	return err
+}
+
 // newGraphQL builds the GraphQL handler with its limits, error presenter and
 // panic recovery.
 func newGraphQL(r *resolvers.Resolver, cfg Config) *handler.Server {
@@ -70,23 +102,12 @@ func newGraphQL(r *resolvers.Resolver, cfg Config) *handler.Server {
 		tokens = DefaultTokens
 	}
 	srv.SetParserTokenLimit(tokens)
+	srv.Use(apiKey{key: cfg.APIKey, reads: cfg.ReadKey}) // before the limits: strangers cost nothing
 	srv.Use(newLimits(r, cfg))
 	log := cfg.Log
 	if log == nil {
 		log = slog.Default()
 	}
-	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		op := graphql.GetOperationContext(ctx)
-		if cfg.APIKey != "" && (cfg.ReadKey || op.Operation != nil && op.Operation.Operation == ast.Mutation) {
-			if given, _ := ctx.Value(keyCtx{}).(string); subtle.ConstantTimeCompare([]byte(given), []byte(cfg.APIKey)) != 1 {
-				return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
-					Message:    "this operation needs the API key: send it as 'Authorization: Bearer KEY' or 'X-API-Key: KEY'",
-					Extensions: map[string]any{"code": schema.CodeUnauthorized},
-				}}})
-			}
-		}
-		return next(ctx)
-	})
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		gerr := graphql.DefaultErrorPresenter(ctx, err)
 		var se *schema.Error
