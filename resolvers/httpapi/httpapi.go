@@ -1,7 +1,24 @@
 // Package httpapi is the HTTP face of the GraphQL API: the gqlgen handler with
-// its limits (complexity, depth, page size), error presenter, panic recovery,
-// API keys, CORS, request logs, the playground and the health check. It is
-// shared by `kg serve` and `kg query`, which runs the same handler in-process.
+// its limits, error presenter, panic recovery, API keys, CORS, request logs,
+// the playground and the health check. It is shared by `kg serve` and
+// `kg query`, which runs the same handler in-process.
+//
+// /query speaks GraphQL over HTTP as the specification's draft asks
+// (conform.go): it passes every MUST and SHOULD audit of graphql-http
+// (testdata/audit.sh), answering request errors without "data", with 200 for
+// application/json and 4xx for application/graphql-response+json.
+//
+// Hostile queries are refused before any resolver runs (limits.go): a token
+// limit in the parser, a depth limit that lets introspection through, and a
+// cost limit in which paged fields multiply their selection by their page
+// size, so aliases, nested connections and fragment chains cannot hide their
+// size. Every refusal carries extensions.code: QUERY_TOO_COMPLEX for the
+// limits, INVALID_INPUT for a malformed request or a page over the maximum,
+// UNAUTHORIZED (HTTP 401) for a missing API key, GRAPHQL_PARSE_FAILED and
+// GRAPHQL_VALIDATION_FAILED for bad documents.
+//
+// The playground at / is GraphiQL served from embedded files only
+// (playground.go), opening on the example queries of examples/queries.
 package httpapi
 
 import (
