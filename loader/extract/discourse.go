@@ -49,7 +49,18 @@ func (d *doc) findCommunique() {
 		}
 		if d.is(s[0], wWe) && d.f(s[0]+1) == "," {
 			var persons, orgs []*ent
-			for k := s[0] + 2; k < s[1] && k < s[0]+40; k++ {
+			k := s[0] + 2
+			defer func(start int) {
+				// the whole "Nous, …," apposition is one subject
+				end := k
+				for end > start+1 && (d.f(end-1) == "," || d.toks[end-1].k == kPunct) {
+					end--
+				}
+				if end > start+1 && end <= s[1] {
+					d.addMention(&mention{a: start, b: end, kind: mPronoun, pron: wWe, plural: true})
+				}
+			}(s[0])
+			for ; k < s[1] && k < s[0]+60; k++ {
 				if d.is(k, wAux) || d.cueAt(k) {
 					break
 				}
@@ -57,7 +68,11 @@ func (d *doc) findCommunique() {
 				if m == nil || m.a != k {
 					continue
 				}
-				for _, e := range m.refs() {
+				refs := m.refs()
+				if m.kind == mTitle {
+					refs = append(refs, m.ti.of...) // the G7 foreign ministers
+				}
+				for _, e := range refs {
 					switch e.typ {
 					case schema.TypePerson:
 						persons = append(persons, e)
@@ -224,6 +239,9 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 	}
 	if best != nil {
 		return []*ent{best}
+	}
+	if (ti.role == "official" || ti.role == "spokesperson") && len(ti.of) == 1 {
+		return ti.of // an unnamed official speaks for the state or organization
 	}
 	if ti.role == "counterpart" && len(ti.of) > 0 {
 		// an unnamed counterpart: a person of its own, named by the phrase

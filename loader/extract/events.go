@@ -29,6 +29,9 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 		if t.Type == schema.EventElection && d.triggerNear(schema.EventElectionInterference, tr.a-6, tr.a) {
 			continue
 		}
+		if p := d.f(tr.a - 1); tr.a > s[0] && (p == "be" || p == "been" || p == "being") {
+			continue // passive: "will be met with severe consequences"
+		}
 		need := d.m.trigNeeds[tr.p.idx]
 		if len(need) > 0 {
 			w := t.Window
@@ -156,6 +159,13 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 	// a subject or modifier right before: Russian military build-up, X spoke with Y
 	j := tr.a - 1
 	for j >= s[0] && (d.is(j, wAdverb) || d.is(j, wAux)) && d.ma(j) == nil {
+		j--
+	}
+	// Russia's threatening military build-up: past adjectives and the possessive
+	for k := 0; k < 2 && j > s[0] && d.ma(j) == nil && d.toks[j].k == kWord && !d.toks[j].cap && !d.is(j, wDet) && !d.is(j, wPrep); k++ {
+		j--
+	}
+	if d.f(j) == "'s" {
 		j--
 	}
 	if m := d.mentionEndingAt(j); m != nil && !d.governed(m.a) && m.kind != mPronoun {

@@ -82,6 +82,9 @@ type VerbCue struct {
 	Forms []string   `json:"forms,omitempty"`
 	Act   schema.Act `json:"act"`
 	Light bool       `json:"light,omitempty"`
+	// Adj marks adjectives (concerned, préoccupés, prêts) that are cues
+	// only after a copula or auxiliary: "we are deeply concerned".
+	Adj bool `json:"adj,omitempty"`
 }
 
 // NounCue is a noun (or fixed phrase) that names a speech act: inquiétude,

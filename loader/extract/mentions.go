@@ -396,9 +396,22 @@ func (d *doc) titleMentions(covered []bool) {
 			if d.f(j) == "'s" {
 				j--
 			}
-			if m := d.entMentionEnding(j); m != nil && m.ent != nil && (m.ent.typ == schema.TypeState || m.ent.typ == schema.TypeOrganization) && m.kind != mPlace {
-				ti.of = append(ti.of, m.ent)
+			// one adjective between: German Federal Minister
+			if j > s[0] && d.toks[j].cap && d.toks[j].k == kWord && d.ma(j) == nil && d.entMentionEnding(j-1) != nil {
+				j--
+			}
+			for {
+				m := d.entMentionEnding(j)
+				if m == nil || m.ent == nil || !(m.ent.typ == schema.TypeState || m.ent.typ == schema.TypeOrganization) || m.kind == mPlace {
+					break
+				}
+				ti.of = append([]*ent{m.ent}, ti.of...)
 				a = m.a
+				// French and German ministers
+				if !plural || !d.is(m.a-1, wCoord) {
+					break
+				}
+				j = m.a - 2
 			}
 		}
 		// count and determiner

@@ -51,10 +51,10 @@ func (d *doc) readSentences() {
 		d.speaker = nil
 		gs := d.sentenceGroups(s)
 		d.statementsOf(s, gs)
+		d.updateState(s, gs)
 		if !d.isHeading(s) {
 			d.eventsOf(s, gs)
 		}
-		d.updateState(s, gs)
 	}
 	d.dropEmptyEvents()
 }
@@ -146,6 +146,9 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		f := d.toks[c.a].f
 		raw := d.text[d.toks[c.a].s:d.toks[c.a].e]
 		prev := d.f(j)
+		if v.Adj && !aux {
+			continue
+		}
 		if !aux && !modal && j >= s[0] && d.is(j, wDet) && d.ma(j) == nil {
 			continue // a noun: ces échanges, the call
 		}
