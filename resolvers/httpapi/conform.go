@@ -96,8 +96,8 @@ func (c *conformWriter) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (c *conformWriter) Unwrap() http.ResponseWriter { return c.ResponseWriter }
 
-// finish sends a held response: without its "data" entry, and with 200
-// instead of 422 when the media type is application/json.
+// finish sends a held response without its "data" entry and with the
+// status the rules at conform give.
 func (c *conformWriter) finish() {
 	if !c.held {
 		return

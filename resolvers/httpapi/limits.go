@@ -98,8 +98,8 @@ func tooComplex(format string, args ...any) *gqlerror.Error {
 	return err
 }
 
-// depth returns how deep a selection set nests, counting a field with a
-// selection as one level and skipping introspection fields. Fragments are
+// depth returns how deep a selection set nests, counting each field as one
+// level ({ a { b } } is 2) and skipping introspection fields. Fragments are
 // measured once each (memo), so a fragment spread many times costs nothing
 // more; validation has already refused fragment cycles.
 func depth(set ast.SelectionSet, memo map[string]int) int {

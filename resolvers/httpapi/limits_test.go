@@ -78,6 +78,9 @@ func TestHostileQueries(t *testing.T) {
 		{"alias bomb", aliases(100, "statements { edges { node { content } } }"), nil, 400, "QUERY_TOO_COMPLEX", "estimated cost"},
 		{"nested connections", `{ statements(first: 100) { edges { node { speaker { statementsMade(first: 100) { edges { node { content } } } } } } } }`,
 			nil, 400, "QUERY_TOO_COMPLEX", "estimated cost"},
+		{"nested connections, pages in variables", `query($n: Int) { statements(first: $n) { edges { node { speaker {
+			statementsMade(first: $n) { edges { node { content } } } } } } } }`, map[string]any{"n": 100},
+			400, "QUERY_TOO_COMPLEX", "estimated cost"},
 		{"nested lists with first", `{ neighbors(id: "Biden", first: 100) { via { statement { speaker { statementsMade(first: 100) { totalCount } } } } } }`,
 			nil, 400, "QUERY_TOO_COMPLEX", "estimated cost"},
 		{"list default first counts", `{ a: neighbors(id: "Biden") { entity { statementsMade { edges { node { content } } } } }
