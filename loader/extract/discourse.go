@@ -219,6 +219,10 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 			if len(ti.of) == 0 || r.of == ti.of[0] {
 				return true
 			}
+			// le chef du Kremlin: the seat of power stands for its state
+			if o := ti.of[0]; o.lex != nil && o.lex.Of != "" && r.of != nil && schema.Fold(r.of.name) == schema.Fold(o.lex.Of) {
+				return true
+			}
 		}
 		return false
 	}

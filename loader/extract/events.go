@@ -158,7 +158,7 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 	}
 	// a subject or modifier right before: Russian military build-up, X spoke with Y
 	j := tr.a - 1
-	for j >= s[0] && (d.is(j, wAdverb) || d.is(j, wAux)) && d.ma(j) == nil {
+	for j >= s[0] && (d.is(j, wAdverb) || d.is(j, wAux) || d.isDateWord(j)) && d.ma(j) == nil {
 		j--
 	}
 	// Russia's threatening military build-up: past adjectives and the possessive
@@ -199,7 +199,8 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 		}
 		loc := d.isLocative(m.a)
 		for _, e := range r {
-			if e.typ == schema.TypePlace || loc && e.typ == schema.TypeState {
+			seat := e.typ == schema.TypeOrganization && e.lex != nil && e.lex.Of != ""
+			if e.typ == schema.TypePlace || loc && (e.typ == schema.TypeState || seat) {
 				if place == nil {
 					place = e
 				}
@@ -273,6 +274,32 @@ func subset(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// isDateWord reports whether token i belongs to a time phrase: on Tuesday, lundi 7 juin.
+func (d *doc) isDateWord(i int) bool {
+	f := d.f(i)
+	if _, ok := weekdays[f]; ok {
+		return true
+	}
+	if _, ok := months[f]; ok {
+		return true
+	}
+	if d.toks[i].k == kNum {
+		return true
+	}
+	switch f {
+	case "on", "le", "today", "yesterday", "aujourd'hui", "hier", ",":
+		return i+1 < len(d.toks) && (d.isDateWordNoPrep(i+1) || f == "today" || f == "yesterday" || f == "aujourd'hui" || f == "hier")
+	}
+	return false
+}
+
+func (d *doc) isDateWordNoPrep(i int) bool {
+	f := d.f(i)
+	_, w := weekdays[f]
+	_, m := months[f]
+	return w || m || d.toks[i].k == kNum
 }
 
 func sameSet(a, b []string) bool {

@@ -140,6 +140,9 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 			}
 			break
 		}
+		for g.g-1 >= s[0] && (d.f(g.g-1) == "s'" || d.f(g.g-1) == "se" || d.f(g.g-1) == "ne" || d.f(g.g-1) == "n'") {
+			g.g-- // s'est félicité
+		}
 		for k := g.g; k < c.a; k++ {
 			absorbed[k] = true
 		}
@@ -463,6 +466,10 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			if !in.explicit || in.inverted || in.sa < o.c1 {
 				continue
 			}
+			if d.irrealis(in) && d.onlyGlue(o.c1, in.sa) {
+				in.silent = true // "said Kyiv would never accept": content of the outer statement
+				break
+			}
 			if d.onlyGlue(o.c1, in.sa) {
 				o.silent = true
 				if in.source == nil && len(o.subj) > 0 {
@@ -603,6 +610,20 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			}
 		}
 	}
+}
+
+// irrealis reports whether a verb group is future, conditional, modal or
+// negated ("Kyiv would never accept"): content, not a reported speech act.
+func (d *doc) irrealis(g *vgroup) bool {
+	for i := g.g; i < g.c0; i++ {
+		switch d.f(i) {
+		case "would", "will", "could", "should", "may", "might", "can", "must", "shall", "not", "never", "n't",
+			"sera", "seront", "serait", "seraient", "pourrait", "pourraient", "devrait", "devraient", "va", "vont",
+			"ne", "n'", "jamais", "pas", "peut", "peuvent", "doit", "doivent":
+			return true
+		}
+	}
+	return false
 }
 
 // onlyGlue reports whether tokens [a,b) hold nothing but a complementizer,
