@@ -10,3 +10,9 @@ import "embed"
 //
 //go:embed articles/*.txt
 var Articles embed.FS
+
+// Queries are the example GraphQL queries analysts start from: the
+// playground opens them as tabs, and a test validates and runs each.
+//
+//go:embed queries/*.graphql
+var Queries embed.FS

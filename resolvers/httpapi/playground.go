@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"path"
 	"strings"
+
+	"github.com/newsgraph/kg/examples"
 )
 
 // The playground is GraphiQL served entirely from this binary, so that it
@@ -79,13 +81,13 @@ func newPlayground(title, endpoint string) (http.Handler, error) {
 
 // exampleTabs reads the example queries, in file name order.
 func exampleTabs() ([]playgroundTab, error) {
-	names, err := fs.Glob(assetFiles, "assets/queries/*.graphql")
+	names, err := fs.Glob(examples.Queries, "queries/*.graphql")
 	if err != nil {
 		return nil, fmt.Errorf("list the example queries: %w", err)
 	}
 	tabs := make([]playgroundTab, 0, len(names))
 	for _, name := range names {
-		b, err := assetFiles.ReadFile(name)
+		b, err := examples.Queries.ReadFile(name)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", name, err)
 		}

@@ -129,21 +129,9 @@ var exampleAnswers = map[string]string{
 
 // TestExampleQueries validates every example query against the executable
 // schema, runs it over the seeded graph (it must answer without errors and
-// with data), and checks the playground's embedded copy is the same as
-// examples/queries.
+// with data).
 func TestExampleQueries(t *testing.T) {
 	examples := exampleFiles(t, "../../examples/queries")
-	embedded := exampleFiles(t, "assets/queries")
-	for name, text := range examples {
-		if embedded[name] != text {
-			t.Errorf("assets/queries/%s differs from examples/queries: run cp examples/queries/*.graphql resolvers/httpapi/assets/queries/", name)
-		}
-	}
-	for name := range embedded {
-		if _, ok := examples[name]; !ok {
-			t.Errorf("assets/queries/%s is not in examples/queries", name)
-		}
-	}
 	schema := generated.NewExecutableSchema(generated.Config{}).Schema()
 	srv := newServer(t, httpapi.Config{})
 	for name, text := range examples {
