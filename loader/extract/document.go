@@ -173,7 +173,8 @@ func (d *doc) matchLayers() {
 				case pWord:
 					raw := d.text[d.toks[i].s:d.toks[i].e]
 					if p.idx == wAux && (raw == "à" || raw == "À") || (p.idx == wPrep || p.idx == wLoc) && (raw == "a" || raw == "A") ||
-						p.idx == wDet && d.lang == langFR && (raw == "a" || raw == "A") {
+						p.idx == wDet && d.lang == langFR && (raw == "a" || raw == "A") ||
+						p.idx == wAux && d.lang == langEN && (raw == "a" || raw == "A" || raw == "est") {
 						continue // the fold of à is a
 					}
 					d.wfwd[i] = append(d.wfwd[i], span2{int(p.idx), end})

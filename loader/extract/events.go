@@ -64,7 +64,7 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 		if tr.a-1 >= s[0] && d.is(tr.a-1, wDemonstr) && d.f(tr.a-1) != "that" {
 			skip = true
 		}
-		if tr.a-1 >= s[0] && definite[d.f(tr.a-1)] && d.hasEventType(t.Type) {
+		if tr.a-1 >= s[0] && definite[d.f(tr.a-1)] && d.hasEventType(t.Type) && !d.hasComplement(tr.b, s) {
 			skip = true // "l'entretien", "the talks": the one already told
 		}
 		if skip {
@@ -129,7 +129,13 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 			break
 		}
 		if f == "," && end > tr.b+3 {
-			break
+			k := end + 1
+			if d.is(k, wCoord) {
+				k++
+			}
+			if d.ma(k) == nil || d.ma(k).a != k {
+				break // a list of participants goes on after the comma
+			}
 		}
 		end++
 	}
@@ -139,6 +145,14 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 	lastEnt := tr.b
 	// the subject of the governing verb group, when the trigger is its object
 	for _, g := range gs {
+		if g.cue != nil && g.c0 <= tr.a && tr.a < g.c1 && len(g.subj) > 0 {
+			// the trigger is the verb itself: "they agreed to work on …"
+			parts = append(parts, g.subj...)
+			if g.explicit && !g.inverted && g.sa < start && tr.a-g.sb <= 6 {
+				start = g.sa
+			}
+			continue
+		}
 		if g.c1 > tr.a || tr.a-g.c1 > 6 || len(g.subj) == 0 || g.silent {
 			continue
 		}
@@ -168,7 +182,20 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 	if d.f(j) == "'s" {
 		j--
 	}
-	if m := d.mentionEndingAt(j); m != nil && !d.governed(m.a) && m.kind != mPronoun {
+	m := d.mentionEndingAt(j)
+	if m == nil && len(parts) == 0 {
+		// a subject two or three words before: "Blinken held a video call"
+		for k := j - 1; k >= max(s[0], tr.a-5); k-- {
+			if d.is(k, wCompl) || d.f(k) == "," || d.f(k) == ";" {
+				break
+			}
+			if mm := d.mentionEndingAt(k); mm != nil {
+				m = mm
+				break
+			}
+		}
+	}
+	if m != nil && !d.governed(m.a) && m.kind != mPronoun {
 		r := m.refs()
 		if m.kind == mTitle && !m.ti.resolv {
 			r = d.resolve(m, m.a)
@@ -231,7 +258,8 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 	// one account per happening: an occurred event of the same type whose
 	// participants include these is the same event told again
 	for _, e := range d.events[max(0, len(d.events)-200):] {
-		if e.Type == t.Type && e.Status == status && status == schema.StatusOccurred && subset(ids, e.Participants) {
+		if e.Type == t.Type && e.Status == status && status == schema.StatusOccurred && subset(ids, e.Participants) &&
+			(meetingish[t.Type] || t.Type == schema.EventProtest) {
 			return
 		}
 		if e.Type == t.Type && e.Status == status && sameSet(e.Participants, ids) && len(ids) > 0 && e.Evidence.Sentence == d.span(tr.a, tr.b).Sentence {
@@ -274,6 +302,17 @@ func subset(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// hasComplement reports whether an entity follows the trigger closely
+// ("la réunion ministérielle du Partenariat oriental"): a new event, not a re-mention.
+func (d *doc) hasComplement(b int, s [2]int) bool {
+	for i := b; i < min(b+4, s[1]); i++ {
+		if m := d.ma(i); m != nil && m.kind != mPronoun && m.kind != mDemonym {
+			return true
+		}
+	}
+	return false
 }
 
 // isDateWord reports whether token i belongs to a time phrase: on Tuesday, lundi 7 juin.

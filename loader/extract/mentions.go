@@ -386,6 +386,25 @@ func (d *doc) titleMentions(covered []bool) {
 						b++
 						continue
 					}
+					// of France, Germany, and Russia
+					for plural {
+						k := b
+						if d.f(k) == "," {
+							k++
+						}
+						if d.is(k, wCoord) {
+							k++
+						}
+						for d.is(k, wDet) && d.ma(k) == nil {
+							k++
+						}
+						m2 := d.entMentionAt(k)
+						if k == b || m2 == nil || m2.ent == nil || m2.ent.typ != schema.TypeState {
+							break
+						}
+						ti.of = append(ti.of, m2.ent)
+						b = m2.b
+					}
 				}
 			}
 			break

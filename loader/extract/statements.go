@@ -806,6 +806,9 @@ func (d *doc) emitAct(g *vgroup, s [2]int, act schema.Act, cue string) {
 	if strings.Contains(schema.Fold(d.surface(g.g, g.c1)), "aurait") {
 		conf -= 0.1
 	}
+	if act == schema.ActAgree && g.source == nil {
+		return // agreeing in the article's own voice is an AGREEMENT event, not a reported speech act
+	}
 	codes := d.m.codes[string(act)]
 	for _, sp := range speakers {
 		if sp == nil {
