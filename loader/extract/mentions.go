@@ -547,7 +547,7 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 		d.is(a, wHeM) || d.is(a, wHeF) || d.is(a, wThey) || d.is(a, wWe) || d.is(a, wI) || d.isHonorific(a)) {
 		a++
 	}
-	for b > a && !d.toks[b-1].cap {
+	for b > a && (!d.toks[b-1].cap || d.is(b-1, wI) || d.is(b-1, wWe) || d.is(b-1, wHeM) || d.is(b-1, wHeF) || d.is(b-1, wThey)) {
 		b--
 	}
 	if a >= b {
@@ -590,6 +590,12 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 		}
 	}
 	honor := a > 0 && (d.isHonorific(a-1) || d.f(a-1) == "." && a > 1 && d.isHonorific(a-2))
+	// a name right before a reporting verb speaks: "Kislitsa said", "Ivan Petrenko a déclaré"
+	speaks := d.cueAt(b) || d.is(b, wAux) && (d.cueAt(b+1) || d.cueAt(b+2)) ||
+		a > 0 && d.inCueVerb(a-1) && (b >= s[1] || d.toks[b].k == kPunct)
+	if speaks && !hasOrg && !hasAgree && words <= 3 && (words >= 2 || a != s[0]) {
+		prevTitle = true
+	}
 	switch {
 	case hasAgree && words >= 2:
 		typ = schema.TypeAgreement

@@ -876,6 +876,19 @@ func (d *doc) updateState(s [2]int, gs []*vgroup) {
 			d.lastGroup = ps
 		}
 	}
+	// office phrases outside subjects are aliases too: "la réponse du président russe"
+	for i := s[0]; i < s[1]; i++ {
+		m := d.ma(i)
+		if m == nil || m.a != i || m.kind != mTitle || m.ti.resolv || m.plural || len(m.ti.of) == 0 {
+			continue
+		}
+		if m.ti.role == "counterpart" || m.ti.role == "official" {
+			continue
+		}
+		if r := d.resolveTitle(m, i); len(r) == 1 && r[0].typ == schema.TypePerson {
+			d.alias(r[0], d.surface(m.a, m.ti.tb))
+		}
+	}
 	// coordinated persons anywhere: "between A, B and C"
 	var run []*ent
 	last := -1
