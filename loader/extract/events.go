@@ -122,7 +122,11 @@ func (d *doc) inCueVerb(i int) bool {
 func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 	// the clause window: from the trigger to the next clause break or verb, at most 14 tokens
 	end := tr.b
-	for end < s[1] && end < tr.b+14 {
+	for units := 0; end < s[1] && units < 14; units++ {
+		if m := d.ma(end); m != nil && m.a == end && m.b > end+1 {
+			end = m.b // a long name or office counts as one word
+			continue
+		}
 		f := d.f(end)
 		if f == ";" || f == "." || d.is(end, wCompl) || f == "qui" || f == "who" || f == "which" || f == "dont" ||
 			f == "pour" || f == "afin" || d.is(end, wAux) || d.cueAt(end) && !d.isNounCue(end) {
