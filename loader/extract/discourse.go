@@ -244,6 +244,39 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 	if best != nil {
 		return []*ent{best}
 	}
+	// the lexicon knows who held the office at the article's date:
+	// "le président américain" in 2021 is Joe Biden
+	if len(ti.of) == 1 && d.year > 0 && ti.role != "counterpart" && ti.role != "official" {
+		of := schema.Fold(ti.of[0].name)
+		if ti.of[0].lex != nil && ti.of[0].lex.Of != "" && ti.role != "spokesperson" {
+			of = schema.Fold(ti.of[0].lex.Of)
+		}
+		// the holder whose term began last wins (a year has two holders
+		// when the office changed hands); a tie is no answer
+		found, from := -1, -1
+		for i := range d.m.ents {
+			le := &d.m.ents[i]
+			if le.Type != schema.TypePerson {
+				continue
+			}
+			for _, r := range le.Roles {
+				if schema.Fold(r.Of) == of && roleFamily(ti.role, r.Role) && (r.From == 0 || d.year >= r.From) && (r.To == 0 || d.year <= r.To) {
+					switch {
+					case r.From > from:
+						found, from = i, r.From
+					case r.From == from && found != i:
+						found = -2
+					}
+				}
+			}
+		}
+		if found >= 0 {
+			e := d.lexEntity(found)
+			e.roles = append(e.roles, entRole{ti.role, ti.of[0]})
+			d.addRole(e, ti.role, ti.of[0], m.a, ti.tb, 0.6, "lexicon: "+d.surface(m.a, ti.tb))
+			return []*ent{e}
+		}
+	}
 	if (ti.role == "official" || ti.role == "spokesperson") && len(ti.of) == 1 {
 		return ti.of // an unnamed official speaks for the state or organization
 	}

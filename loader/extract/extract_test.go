@@ -132,6 +132,8 @@ func TestStatements(t *testing.T) {
 			[]string{"Kozlowski|STATE|"}, nil},
 		{"unknown surname before a verb", "The plan is dead, Kozlowski told reporters.", "2022-01-21",
 			[]string{"Kozlowski|STATE|"}, nil},
+		{"office known to the lexicon", "Le président américain a appelé Moscou à la désescalade.", "2021-04-13",
+			[]string{"Joe Biden|CALL_ON|"}, nil},
 		{"we apposition", "We, the G7 foreign ministers of Canada, France and Japan, are deeply concerned about the shelling. We call on Moscow to stop.", "2022-08-10",
 			[]string{"G7|EXPRESS_CONCERN|", "G7|CALL_ON|"}, nil},
 		{"unnamed official", "Washington will answer in writing, a US official said.", "2022-01-21",

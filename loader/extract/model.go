@@ -154,7 +154,7 @@ func compile(lex *Lexicon) *model {
 	for i, name := range classNames {
 		m.classID[name] = i
 		for _, w := range lex.Words[name] {
-			m.trie.add(w, payload{kind: pWord, idx: int32(i), rule: caseRuleWord(name, w)})
+			m.trie.add(w, payload{kind: pWord, idx: int32(i)})
 		}
 	}
 	for _, f := range lex.FirstNames {
@@ -167,13 +167,6 @@ func compile(lex *Lexicon) *model {
 		m.agreeHeads[fold(f)] = true
 	}
 	return m
-}
-
-func caseRuleWord(class, w string) caseRule {
-	if class == "we" && w == "us" {
-		return caseAny
-	}
-	return caseAny
 }
 
 // addRegions adds a State for every region code whose CLDR English or
