@@ -166,7 +166,7 @@ func TestCommuniqueVoice(t *testing.T) {
 	ex := run(t, text, "2022-11-03")
 	got := said(ex)
 	for _, w := range []string{"Annalena Baerbock|CALL_ON|", "Catherine Colonna|CALL_ON|",
-		"Annalena Baerbock|EXPRESS_SUPPORT|", "Catherine Colonna|EXPRESS_SUPPORT|"} {
+		"Annalena Baerbock|STRESS|", "Catherine Colonna|STRESS|"} {
 		if !contains(got, w) {
 			t.Errorf("missing %q in %q", w, got)
 		}

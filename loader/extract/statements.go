@@ -713,16 +713,30 @@ func (d *doc) sourceMarkers(s [2]int) []srcMarker {
 func (d *doc) emit(g *vgroup, s [2]int) {
 	act := g.cue.Act
 	cue := d.surface(g.c0, g.c1)
-	// light verbs take the act of the noun in their object
-	if g.cue.Light || act == schema.ActState {
+	// light verbs take the act of the noun in their object; a verb that
+	// stresses (réitérer, rappeler) yields only to concern
+	if g.cue.Light {
 		for _, c := range within(d.cue, g.c1, g.c1+7) {
 			if c.a < g.end && c.p.kind == pNoun {
-				act = d.m.nouns[c.p.idx].Act
-				cue += " … " + d.surface(c.a, c.b)
+				if na := d.m.nouns[c.p.idx].Act; act == schema.ActState || na == schema.ActExpressConcern {
+					act = na
+					cue += " … " + d.surface(c.a, c.b)
+				}
 				break
 			}
 			if c.a >= g.c1+7 {
 				break
+			}
+		}
+	}
+	// "a assuré vouloir …": a plain report takes the act of the verb it governs
+	if act == schema.ActState {
+		for _, c := range within(d.cue, g.c1, g.c1+2) {
+			if c.p.kind == pVerb && c.a < g.end {
+				if va := d.m.verbs[c.p.idx].Act; va != schema.ActAgree {
+					act = va
+					cue += " " + d.surface(c.a, c.b)
+				}
 			}
 		}
 	}
