@@ -39,17 +39,19 @@ type doc struct {
 	events     []schema.Event
 
 	// discourse state for coreference
-	lastSubj   []*ent
-	lastPerson *ent
-	lastGroup  []*ent
-	lastSource *ent
-	signers    []*ent
-	communique bool
-	speaker    *ent // the speaker of a transcript turn
-	turnOf     []*ent
-	inQuote    []bool
-	lastOrg    *ent
-	titleSent  int // sentence index of the headline, or -1
+	lastSubj     []*ent
+	lastPerson   *ent
+	lastGroup    []*ent
+	lastSource   *ent
+	signers      []*ent
+	communique   bool
+	speaker      *ent // the speaker of a transcript turn
+	turnOf       []*ent
+	lastSaid     []*ent // the speakers of the latest statement, and its sentence
+	lastSaidSent int
+	inQuote      []bool
+	lastOrg      *ent
+	titleSent    int // sentence index of the headline, or -1
 }
 
 // span2 is a word-class hit: class and the other end of the phrase.

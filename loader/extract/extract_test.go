@@ -134,6 +134,8 @@ func TestStatements(t *testing.T) {
 			[]string{"Kozlowski|STATE|"}, nil},
 		{"office known to the lexicon", "Le président américain a appelé Moscou à la désescalade.", "2021-04-13",
 			[]string{"Joe Biden|CALL_ON|"}, nil},
+		{"quotation continues", "Sergueï Lavrov a été clair : « Nous ne reculerons pas. » « L'Otan doit cesser son expansion vers l'est. »", "2021-12-01",
+			[]string{"Sergei Lavrov|STATE|"}, nil},
 		{"we apposition", "We, the G7 foreign ministers of Canada, France and Japan, are deeply concerned about the shelling. We call on Moscow to stop.", "2022-08-10",
 			[]string{"G7|EXPRESS_CONCERN|", "G7|CALL_ON|"}, nil},
 		{"unnamed official", "Washington will answer in writing, a US official said.", "2022-01-21",

@@ -182,8 +182,8 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		gs = append(gs, g)
 	}
 	for i := s[0]; i < s[1]; i++ {
-		if absorbed[i] || !d.is(i, wAux) || d.toks[i].k != kWord {
-			continue
+		if absorbed[i] || !d.is(i, wAux) || d.toks[i].k != kWord || i > s[0] && d.is(i-1, wDet) && d.ma(i-1) == nil {
+			continue // "vers l'est" is no verb
 		}
 		if m := d.ma(i); m != nil && m.kind != mPronoun {
 			continue
@@ -593,6 +593,12 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 	for _, g := range out {
 		d.emit(g, s)
 	}
+	// « … » alone after a statement: the same speaker goes on
+	if len(cands) == 0 && len(markers) == 0 && d.toks[s[0]].k == kQuoteOpen && d.lastSaid != nil &&
+		d.toks[s[0]].sent-1 == d.lastSaidSent && s[1]-s[0] >= 5 {
+		g := &vgroup{g: s[0], c0: s[0], c1: s[0], subj: d.lastSaid, start: s[0], end: s[1], conf: 0.6, explicit: true}
+		d.emitAct(g, s, schema.ActState, "quotation after a statement")
+	}
 	// "Selon le Pentagone, la Russie a massé des troupes": a claim of the source itself
 	if len(cands) == 0 && len(markers) > 0 && s[1]-s[0] >= 6 {
 		m := markers[0]
@@ -843,6 +849,7 @@ func (d *doc) emitAct(g *vgroup, s [2]int, act schema.Act, cue string) {
 		st.ID = schema.StatementIRI(d.a.ID, ev, sp.id)
 		d.statements = append(d.statements, st)
 	}
+	d.lastSaid, d.lastSaidSent = speakers, d.toks[g.start].sent
 }
 
 // asSigners maps the states of a communiqué's signatories, and the
