@@ -269,6 +269,21 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 	if g.form == fParticiple || g.form == fGerund || g.form == fInfinitive {
 		return
 	}
+	// skip a relative or participial clause between subject and verb:
+	// "Olaf Scholz, who met Putin in Moscow, said …"
+	if j > s[0] && d.f(j) == "," {
+		for p := j - 1; p > s[0] && j-p < 30; p-- {
+			if d.f(p) != "," {
+				continue
+			}
+			switch f := d.f(p + 1); {
+			case f == "who" || f == "which" || f == "qui" || f == "dont" || f == "whose" || f == "lequel" || f == "laquelle",
+				d.toks[p+1].k == kWord && (strings.HasSuffix(f, "ing") && d.lang == langEN || strings.HasSuffix(f, "ant") && d.lang == langFR):
+				j = p - 1
+			}
+			break
+		}
+	}
 	commas := 0
 	for j >= s[0] && g.g-j < 25 {
 		t := d.toks[j]
@@ -466,7 +481,7 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			if !in.explicit || in.inverted || in.sa < o.c1 {
 				continue
 			}
-			if d.irrealis(in) && d.onlyGlue(o.c1, in.sa) {
+			if (d.irrealis(in) || in.cue.Adj) && d.onlyGlue(o.c1, in.sa) {
 				in.silent = true // "said Kyiv would never accept": content of the outer statement
 				break
 			}
