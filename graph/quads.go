@@ -118,7 +118,7 @@ func strictQuad(q quad.Quad) quad.Quad {
 // quadsWith returns the quads whose dir element is v, restricted to predicate
 // pred unless pred is "".
 func (s *Store) quadsWith(ctx context.Context, dir quad.Direction, v quad.Value, pred string) ([]quad.Quad, error) {
-	raw, err := s.scan(ctx, dir, v, pred, nil)
+	raw, err := s.scan(ctx, dir, []quad.Value{v}, pred)
 	if err != nil {
 		return nil, err
 	}
@@ -128,35 +128,79 @@ func (s *Store) quadsWith(ctx context.Context, dir quad.Direction, v quad.Value,
 // refQuad is a quad as the backend's node refs, before values are fetched.
 type refQuad [4]cgraph.Ref
 
-// scan appends to out the ref quads whose dir element is v (and whose
-// predicate is pred unless pred is ""). It walks Cayley's index for (dir, v)
-// and compares predicate refs, so nothing is decoded yet.
-func (s *Store) scan(ctx context.Context, dir quad.Direction, v quad.Value, pred string, out []refQuad) ([]refQuad, error) {
+// missing reports whether a node ref names no stored node (the kv backend
+// answers a batch lookup of an unknown value with id 0, not nil).
+func missing(r cgraph.Ref) bool {
+	return r == nil || r == kv.Int64Value(0)
+}
+
+// scan returns the ref quads whose dir element is one of vals (and whose
+// predicate is pred unless pred is ""). It resolves the values in one batch,
+// walks Cayley's index for each, and compares predicate refs, so nothing is
+// decoded yet; PostgreSQL does it all in one query.
+func (s *Store) scan(ctx context.Context, dir quad.Direction, vals []quad.Value, pred string) ([]refQuad, error) {
+	if len(vals) == 0 {
+		return nil, nil
+	}
 	if s.pg != nil {
-		more, err := pgScan(ctx, s.pg, dir, []quad.Value{v}, pred)
-		return append(out, more...), err
+		return pgScan(ctx, s.pg, dir, vals, pred)
 	}
-	ref, err := s.qs.ValueOf(v)
-	if err != nil {
-		return nil, fmt.Errorf("look up %s: %w", v, err)
-	}
-	if ref == nil {
-		return out, nil
-	}
-	var pkey any
-	var pref cgraph.Ref
+	lookup := vals
 	if pred != "" {
-		pref, err = s.qs.ValueOf(iri(pred))
-		if err != nil {
-			return nil, fmt.Errorf("look up %s: %w", pred, err)
-		}
-		if pref == nil {
-			return out, nil
+		lookup = append(slices.Clip(vals), iri(pred))
+	}
+	rs, err := s.refsOf(ctx, lookup)
+	if err != nil {
+		return nil, err
+	}
+	var pref cgraph.Ref
+	var pkey any
+	if pred != "" {
+		pref, rs = rs[len(rs)-1], rs[:len(rs)-1]
+		if missing(pref) {
+			return nil, nil
 		}
 		pkey = refs.ToKey(pref)
 	}
+	var out []refQuad
+	for _, ref := range rs {
+		if missing(ref) {
+			continue
+		}
+		if out, err = s.scanRef(ctx, dir, ref, pref, pkey, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, ctx.Err()
+}
+
+// refsOf resolves values to node refs, missing ones as nil or id 0: in one
+// read transaction on bbolt, one by one elsewhere (Cayley's generic batch
+// lookup fails on the first unknown value instead).
+func (s *Store) refsOf(ctx context.Context, vals []quad.Value) ([]cgraph.Ref, error) {
+	if s.backend == BackendBolt {
+		rs, err := cgraph.RefsOf(ctx, s.qs, vals)
+		if err != nil {
+			return nil, fmt.Errorf("look up %d values: %w", len(vals), err)
+		}
+		return rs, nil
+	}
+	rs := make([]cgraph.Ref, len(vals))
+	for i, v := range vals {
+		r, err := s.qs.ValueOf(v)
+		if err != nil {
+			return nil, fmt.Errorf("look up %s: %w", v, err)
+		}
+		rs[i] = r
+	}
+	return rs, nil
+}
+
+// scanRef appends to out the ref quads of one index walk.
+func (s *Store) scanRef(ctx context.Context, dir quad.Direction, ref, pref cgraph.Ref, pkey any, out []refQuad) ([]refQuad, error) {
 	it := s.index(dir, ref, pref).Iterate()
 	defer it.Close()
+	var err error
 	for it.Next(ctx) {
 		r := it.Result()
 		var rq refQuad
@@ -171,9 +215,9 @@ func (s *Store) scan(ctx context.Context, dir quad.Direction, v quad.Value, pred
 		out = append(out, rq)
 	}
 	if err := it.Err(); err != nil {
-		return nil, fmt.Errorf("iterate quads of %s: %w", v, err)
+		return nil, fmt.Errorf("iterate quads: %w", err)
 	}
-	return out, ctx.Err()
+	return out, nil
 }
 
 // Cayley's kv indexes, as kv.Init creates them: (subject, predicate) and
@@ -284,21 +328,9 @@ func (s *Store) describeOnly(ctx context.Context, subjects []string, pred string
 		out[id] = node{id: id}
 		vals = append(vals, iri(id))
 	}
-	var raw []refQuad
-	var err error
-	if s.pg != nil {
-		raw, err = pgScan(ctx, s.pg, quad.Subject, vals, pred)
-		if err != nil {
-			return nil, err
-		}
-	}
-	for _, v := range vals {
-		if s.pg != nil {
-			break
-		}
-		if raw, err = s.scan(ctx, quad.Subject, v, pred, raw); err != nil {
-			return nil, err
-		}
+	raw, err := s.scan(ctx, quad.Subject, vals, pred)
+	if err != nil {
+		return nil, err
 	}
 	qs, err := s.materialize(ctx, raw)
 	if err != nil {

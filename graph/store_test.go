@@ -693,7 +693,7 @@ func testBatch(t *testing.T, s *Store) {
 // with -race to make it meaningful).
 func testConcurrent(t *testing.T, s *Store) {
 	var wg sync.WaitGroup
-	errs := make(chan error, 40)
+	errs := make(chan error, 60) // room for every call to fail without blocking
 	for w := range 4 {
 		wg.Add(1)
 		go func() {
