@@ -157,6 +157,7 @@ func (d *doc) findMentions() {
 		}
 	}
 	d.hyphenParts(covered)
+	d.institutions(covered)
 	d.titleMentions(covered)
 	d.unknownNames(covered)
 	d.attachTitles()
@@ -276,10 +277,82 @@ func (d *doc) hyphenParts(covered []bool) {
 	}
 }
 
+// institutions finds a state's institutions named by common nouns: "le
+// ministère russe de la Défense", "Ukraine's foreign ministry", "l'armée
+// ukrainienne". Each is an Organization named by its words.
+func (d *doc) institutions(covered []bool) {
+	for i := range d.toks {
+		e := d.phraseEnd(i, wInstitution)
+		if e < 0 || covered[i] || len(within(d.title, i-6, i+1)) > 0 && within(d.title, i-6, i+1)[len(within(d.title, i-6, i+1))-1].b > i {
+			continue // part of an office: "chef de la diplomatie américaine"
+		}
+		s := d.sentOf(i)
+		a, b := i, e
+		var state *ent
+		// French: a demonym or "de/d' + state" after, then "de la Défense"
+		if m := d.entMentionAt(b); m != nil && m.kind == mDemonym {
+			state, b = m.ent, m.b
+		} else if f := d.f(b); (f == "de" || f == "d'" || f == "du") && d.entMentionAt(b+1) != nil && d.entMentionAt(b+1).ent.typ == schema.TypeState {
+			state, b = d.entMentionAt(b+1).ent, d.entMentionAt(b+1).b
+		}
+		if state != nil || d.lang == langFR {
+			if f := d.f(b); f == "de" || f == "des" || f == "du" || f == "d'" {
+				k := b + 1
+				for d.f(k) == "la" || d.f(k) == "l'" {
+					k++
+				}
+				if k < s[1] && d.toks[k].cap && d.ma(k) == nil {
+					for k < s[1] && (d.toks[k].cap || d.toks[k].k == kWord && !d.is(k, wPrep) && !d.is(k, wAux) && k+1 < s[1] && d.toks[k+1].cap) && d.ma(k) == nil {
+						k++
+					}
+					if k < s[1] && d.toks[k].k == kWord && !d.toks[k].cap && (d.f(k) == "etrangeres" || d.f(k) == "exterieures") {
+						k++
+					}
+					b = k
+				}
+			}
+		}
+		// English: a state or demonym before, perhaps with one word between (Russian Defence Ministry)
+		if state == nil {
+			j := i - 1
+			if j > s[0] && d.toks[j].k == kWord && d.ma(j) == nil && !d.is(j, wDet) {
+				j--
+			}
+			if d.f(j) == "'s" {
+				j--
+			}
+			if m := d.entMentionEnding(j); m != nil && m.ent != nil && m.ent.typ == schema.TypeState {
+				state, a = m.ent, m.a
+			}
+		}
+		if state == nil || b-a < 2 {
+			continue
+		}
+		name := d.surface(a, b)
+		org := d.entity(name, schema.TypeOrganization, nil)
+		d.mention(org, a, b)
+		d.addMention(&mention{a: a, b: b, kind: mName, ent: org})
+		for k := a; k < b; k++ {
+			covered[k] = true
+		}
+	}
+}
+
 // groupMention builds a collective actor from its noun and modifiers.
 func (d *doc) groupMention(a, b int) {
 	s := d.sentOf(a)
 	na, nb := a, b
+	// "les républiques séparatistes": an adjective after a noun, no actor
+	if d.lang == langFR && a > s[0] {
+		p := d.toks[a-1]
+		if p.k == kWord && !d.is(a-1, wDet) && !d.is(a-1, wPrep) && !quantWords[p.f] && d.ma(a-1) == nil && !d.is(a-1, wCoord) {
+			return
+		}
+	}
+	if d.lang == langEN && b < s[1] && d.toks[b].k == kWord && !d.toks[b].cap && !d.is(b, wAux) && !d.is(b, wPrep) &&
+		!d.is(b, wCoord) && !d.cueAt(b) && !d.is(b, wCompl) && d.f(b) != "who" {
+		return // "separatist republics": an adjective before a noun
+	}
 	// French: adjectives after (pro-russes, armés, demonyms)
 	for nb < s[1] {
 		t := d.toks[nb]

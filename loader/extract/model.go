@@ -57,12 +57,13 @@ const (
 	wTranscript
 	wLocVerbs
 	wDocNouns
+	wInstitution
 	nClasses
 )
 
 var classNames = [nClasses]string{"aux", "modal", "adverbs", "preps", "loc", "compl", "det", "poss", "demonstr",
 	"coord", "heM", "heF", "they", "we", "i", "neg", "anaphor", "possible", "proposed", "planned", "alleged",
-	"transcript", "locVerbs", "docNouns"}
+	"transcript", "locVerbs", "docNouns", "institutions"}
 
 func compile(lex *Lexicon) *model {
 	m := &model{trie: &trie{}, classID: map[string]int{}, first: map[string]bool{}, orgHeads: map[string]bool{},

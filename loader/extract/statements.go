@@ -390,8 +390,12 @@ func (d *doc) governed(a int) bool {
 // Maison Blanche", "la même source", "les manifestants", "Peskov".
 func (d *doc) subjectAfter(i int, s [2]int) ([]*ent, int, int) {
 	j := i
-	for j < s[1] && d.phraseEnd(j, wAdverb) > 0 && d.ma(j) == nil {
-		j = d.phraseEnd(j, wAdverb)
+	for j < s[1] && d.ma(j) == nil && (d.phraseEnd(j, wAdverb) > 0 || d.isDateWordNoPrep(j)) {
+		if e := d.phraseEnd(j, wAdverb); e > 0 {
+			j = e
+		} else {
+			j++
+		}
 	}
 	a := j
 	if j < s[1] && d.is(j, wDet) && d.ma(j) == nil {
@@ -720,6 +724,10 @@ func (d *doc) sourceMarkers(s [2]int) []srcMarker {
 			for j < s[1] && (d.f(j) == "de" || d.f(j) == "d'" || d.f(j) == "du" || d.f(j) == "of" || d.is(j, wDet)) && d.ma(j) == nil {
 				j++
 			}
+		}
+		// "d'après l'agence Ria Novosti", "according to the news agency Tass"
+		for k := 0; k < 2 && j < s[1] && d.ma(j) == nil && d.toks[j].k == kWord && !d.toks[j].cap; k++ {
+			j++
 		}
 		if m := d.ma(j); m != nil && m.a <= j {
 			if r := d.resolve(m, j); len(r) > 0 {
