@@ -58,7 +58,7 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 				skip = true
 			}
 		}
-		if tr.a-2 >= s[0] && d.is(tr.a-2, wAnaphor) && d.is(tr.a-1, wDet) || tr.a-1 >= s[0] && d.is(tr.a-1, wAnaphor) {
+		if tr.a-2 >= s[0] && d.phraseStart(tr.a-2, wAnaphor) >= s[0] && d.is(tr.a-1, wDet) || tr.a-1 >= s[0] && d.phraseStart(tr.a-1, wAnaphor) >= s[0] {
 			skip = true // "following the summit": an event already told
 		}
 		if tr.a-1 >= s[0] && d.is(tr.a-1, wDemonstr) && d.f(tr.a-1) != "that" {
@@ -66,6 +66,9 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 		}
 		if tr.a-1 >= s[0] && definite[d.f(tr.a-1)] && d.hasEventType(t.Type) && !d.hasComplement(tr.b, s) {
 			skip = true // "l'entretien", "the talks": the one already told
+		}
+		if tr.a-1 >= s[0] && definite[d.f(tr.a-1)] && d.speechObject(gs, tr.a-1) {
+			skip = true // "a jugé les discussions constructives": talk about talks already held
 		}
 		if skip {
 			continue
@@ -190,7 +193,7 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 	if m == nil && len(parts) == 0 {
 		// a subject two or three words before: "Blinken held a video call"
 		for k := j - 1; k >= max(s[0], tr.a-5); k-- {
-			if d.is(k, wCompl) || d.f(k) == "," || d.f(k) == ";" {
+			if d.is(k, wCompl) || d.f(k) == "," || d.f(k) == ";" || d.inCueVerb(k) {
 				break
 			}
 			if mm := d.mentionEndingAt(k); mm != nil {
@@ -306,6 +309,20 @@ func subset(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// speechObject reports whether token i directly follows a speech-act verb.
+func (d *doc) speechObject(gs []*vgroup, i int) bool {
+	for _, g := range gs {
+		if g.cue != nil && g.c1 <= i && i-g.c1 <= 1 {
+			switch g.cue.Act {
+			case schema.ActPropose, schema.ActAgree:
+				return false
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // hasComplement reports whether an entity follows the trigger closely

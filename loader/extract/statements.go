@@ -590,7 +590,7 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			// content before the incise
 			g.start = d.skipLead(g.start, min(g.g, g.sa))
 			g.end = max(g.sb, g.c1)
-		case g.explicit && !g.inverted && g.g-g.sb <= 6 && g.sa < g.g:
+		case g.explicit && !g.inverted && (g.g-g.sb <= 6 || d.f(g.sb) == ",") && g.sa < g.g:
 			g.start = g.sa
 		default:
 			g.start = g.g
