@@ -24,6 +24,7 @@ Usage:
   kg query   [--store S] 'GRAPHQL'              run one GraphQL query in-process, print the JSON result
   kg export  [--store S] --format nquads|jsonld write every quad to standard output
   kg gen     --count N --out FILE.jsonl|DIR/    write a synthetic corpus for benchmarks
+  kg bench   --url URL [--cayley URL]           query latency p50/p99 (see bench/run.sh)
 
 The store (--store, or the KG_STORE environment variable) is a file path for
 the embedded bbolt store (default ./kg.db), memory: for an in-memory store, or
@@ -56,7 +57,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitUsage
 	}
 	cmds := map[string]func(*env, []string) int{
-		"load": cmdLoad, "extract": cmdExtract, "gen": cmdGen, "serve": cmdServe, "query": cmdQuery, "export": cmdExport,
+		"load": cmdLoad, "extract": cmdExtract, "gen": cmdGen, "bench": cmdBench, "serve": cmdServe, "query": cmdQuery, "export": cmdExport,
 	}
 	switch args[0] {
 	case "-h", "--help", "help":
