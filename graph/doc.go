@@ -21,5 +21,20 @@
 // Reads start from Cayley's quad indexes (all quads with a given subject, or
 // with a given object, filtered on the predicate) rather than scanning the
 // store, then "describe" the matching subjects in one batched call and decode
-// them into the schema types.
+// them into the schema types. Backend notes:
+//
+//   - bbolt: Cayley's kv quad store over one file, opened here (Cayley's own
+//     registration wants a directory). Its indexes are (subject, predicate)
+//     and (object, predicate, subject), scanned by prefix; there is no label
+//     index, so an article's quads are found from the article node (see
+//     write.go). Cayley's bloom filters are off: they cost ~150 MB and a
+//     scan of the file at every open.
+//   - PostgreSQL: Cayley's SQL store for writes; reads go through a
+//     connection of the store's own that fetches a batch of quads and node
+//     values in one query each, where Cayley would issue one per value.
+//     Open adds an index on the label column, which Cayley lacks.
+//   - memory: Cayley's memstore, for tests and throw-away runs.
+//
+// Writes cost one transaction each; PutExtractions writes a batch of
+// articles in one, for bulk loads.
 package graph
