@@ -103,8 +103,11 @@ func strict(v quad.Value) quad.Value {
 			return d
 		}
 		return str(strconv.FormatFloat(float64(v), 'g', -1, 64))
-	case quad.Time, quad.Bool:
-		ts := v.(quad.TypedStringer).TypedString()
+	case quad.Bool:
+		// Cayley spells it "True"; xsd:boolean wants "true".
+		return quad.TypedString{Value: quad.String(strconv.FormatBool(bool(v))), Type: quad.IRI(schema.XSD + "boolean")}
+	case quad.Time:
+		ts := v.TypedString()
 		return quad.TypedString{Value: ts.Value, Type: ts.Type.Full()}
 	}
 	return v
@@ -350,9 +353,6 @@ type node struct {
 	id    string
 	quads []quad.Quad
 }
-
-// exists reports whether the node has any quad at all.
-func (n node) exists() bool { return len(n.quads) > 0 }
 
 // first returns the smallest value of pred (stable when two articles
 // disagree), or "".
