@@ -20,7 +20,7 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 		if d.inCueVerb(tr.a) && t.Type != schema.EventAgreement && len(t.Needs) == 0 {
 			continue
 		}
-		if d.inQuote[tr.a] || d.speaker != nil {
+		if d.speaker != nil {
 			continue // what a speaker says happened is the speaker's claim, not a reported event
 		}
 		if tr.a > s[0] && (d.f(tr.a-1) == "to" || d.f(tr.a-1) == "pour") && t.Type != schema.EventMilitaryBuildup {
@@ -233,7 +233,7 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 		}
 		loc := d.isLocative(m.a)
 		for _, e := range r {
-			seat := e.typ == schema.TypeOrganization && e.lex != nil && e.lex.Of != ""
+			seat := e.typ == schema.TypeOrganization && e.lex != nil && e.lex.Seat
 			if e.typ == schema.TypePlace || loc && (e.typ == schema.TypeState || seat) {
 				if place == nil {
 					place = e
@@ -249,6 +249,9 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 		i = m.b - 1
 	}
 	parts = dedupe(parts)
+	if d.inQuote[tr.a] && len(parts) == 0 {
+		return // a vague mention inside a quotation ("des cyberattaques ou des ingérences")
+	}
 	evEnd := d.trimEnd(start, max(lastEnt, min(end, tr.b+3)))
 	if evEnd <= start {
 		evEnd = tr.b
@@ -329,7 +332,7 @@ func (d *doc) speechObject(gs []*vgroup, i int) bool {
 // ("la réunion ministérielle du Partenariat oriental"): a new event, not a re-mention.
 func (d *doc) hasComplement(b int, s [2]int) bool {
 	for i := b; i < min(b+4, s[1]); i++ {
-		if m := d.ma(i); m != nil && m.kind != mPronoun && m.kind != mDemonym {
+		if m := d.ma(i); m != nil && m.kind != mPronoun {
 			return true
 		}
 	}

@@ -51,7 +51,8 @@ type LexEntity struct {
 	DemonymFR []string          `json:"demonymFr,omitempty"` // masculine singular; inflected
 	DemonymEN []string          `json:"demonymEn,omitempty"` // adjective and noun forms
 	Capital   []string          `json:"capital,omitempty"`   // first form is the Place's name
-	Of        string            `json:"of,omitempty"`        // seat of power → its state
+	Of        string            `json:"of,omitempty"`        // an organization's state
+	Seat      bool              `json:"seat,omitempty"`      // a seat of power (Kremlin): a place after "à", "in"
 	Gender    string            `json:"gender,omitempty"`    // m or f, for pronouns
 	Roles     []LexRole         `json:"roles,omitempty"`
 }
@@ -137,6 +138,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 			if e.Of != "" {
 				x.Of = e.Of
 			}
+			x.Seat = x.Seat || e.Seat
 			if e.Gender != "" {
 				x.Gender = e.Gender
 			}
