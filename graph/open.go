@@ -115,7 +115,8 @@ func openBolt(path string) (*Store, error) {
 	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: lockTimeout})
 	switch {
 	case errors.Is(err, bolt.ErrTimeout):
-		return nil, &schema.Error{Code: schema.CodeUnavailable, Err: err, Message: fmt.Sprintf(
+		// No Err: "timeout" adds nothing the message does not say better.
+		return nil, &schema.Error{Code: schema.CodeUnavailable, Message: fmt.Sprintf(
 			"store %s is in use by another process (a running `kg serve`?): stop it, use another --store, "+
 				"or send articles to the server with `kg load --server URL`", path)}
 	case errors.Is(err, bolt.ErrInvalid) || errors.Is(err, bolt.ErrVersionMismatch) || errors.Is(err, bolt.ErrChecksum):
