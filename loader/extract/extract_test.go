@@ -208,6 +208,18 @@ func TestEntitiesAndRoles(t *testing.T) {
 	for _, e := range ex.Entities {
 		byName[e.Name] = e
 	}
+	ex2 := run(t, "Les négociateurs ont évoqué l'accord d'Istanbul. The Budapest agreement was also discussed.", "2022-04-01")
+	var agreements []string
+	for _, e := range ex2.Entities {
+		if e.Type == schema.TypeAgreement {
+			agreements = append(agreements, e.Name)
+		}
+	}
+	for _, w := range []string{"accord d'Istanbul", "Budapest agreement"} {
+		if !contains(agreements, w) {
+			t.Errorf("agreement %q missing in %v", w, agreements)
+		}
+	}
 	for name, typ := range map[string]schema.EntityType{"Sergei Lavrov": schema.TypePerson, "Russia": schema.TypeState,
 		"Moscow": schema.TypePlace, "séparatistes pro-russes": schema.TypeOrganization, "Mariupol": schema.TypePlace,
 		"Keir Starmer": schema.TypePerson, "Brussels": schema.TypePlace, "Volodymyr Zelensky": schema.TypePerson} {

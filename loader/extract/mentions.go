@@ -158,6 +158,7 @@ func (d *doc) findMentions() {
 	}
 	d.hyphenParts(covered)
 	d.institutions(covered)
+	d.namedAgreements(covered)
 	d.titleMentions(covered)
 	d.unknownNames(covered)
 	d.attachTitles()
@@ -332,6 +333,59 @@ func (d *doc) institutions(covered []bool) {
 		org := d.entity(name, schema.TypeOrganization, nil)
 		d.mention(org, a, b)
 		d.addMention(&mention{a: a, b: b, kind: mName, ent: org})
+		for k := a; k < b; k++ {
+			covered[k] = true
+		}
+	}
+}
+
+var agreementNouns = map[string]bool{"accord": true, "accords": true, "traite": true, "protocole": true,
+	"memorandum": true, "agreement": true, "agreements": true, "treaty": true, "protocol": true, "deal": true,
+	"pacte": true, "pact": true, "convention": true}
+
+// namedAgreements finds agreements named after a place: "l'accord
+// d'Istanbul", "the Istanbul agreement".
+func (d *doc) namedAgreements(covered []bool) {
+	for i, t := range d.toks {
+		if covered[i] || t.cap || !agreementNouns[t.f] {
+			continue
+		}
+		s := d.sentOf(i)
+		a, b := -1, -1
+		// French: accord de/d' X
+		if f := d.f(i + 1); (f == "de" || f == "d'") && i+2 < s[1] && d.toks[i+2].cap {
+			k := i + 2
+			if m := d.ma(k); m != nil && m.a == k {
+				if m.kind == mPlace || m.kind == mMetonym || m.kind == mName && m.ent != nil && m.ent.typ == schema.TypePlace {
+					k = m.b
+				} else {
+					continue
+				}
+			} else {
+				for k < s[1] && d.toks[k].cap && d.toks[k].k == kWord && d.ma(k) == nil {
+					k++
+				}
+			}
+			a, b = i, k
+		}
+		// English: X agreement
+		if a < 0 && i > s[0]+1 && d.toks[i-1].cap && d.toks[i-1].k == kWord {
+			k := i - 1
+			if m := d.ma(k); m != nil {
+				if !(m.kind == mPlace || m.kind == mMetonym || m.kind == mName && m.ent != nil && m.ent.typ == schema.TypePlace) {
+					continue
+				}
+				k = m.a
+			}
+			a, b = k, i+1
+		}
+		if a < 0 || b-a < 2 {
+			continue
+		}
+		name := d.surface(a, b)
+		e := d.entity(name, schema.TypeAgreement, nil)
+		d.mention(e, a, b)
+		d.addMention(&mention{a: a, b: b, kind: mName, ent: e})
 		for k := a; k < b; k++ {
 			covered[k] = true
 		}
