@@ -236,6 +236,15 @@ func TestEntitiesAndRoles(t *testing.T) {
 			t.Errorf("role %s missing: %v", w, roles)
 		}
 	}
+	ex3 := run(t, "Réagissant au communiqué de l’OSCE, sa porte-parole, Marie Dupuis, a démenti.", "2022-04-01")
+	n3 := names(ex3)
+	found := false
+	for _, r := range ex3.Roles {
+		found = found || n3[r.Person].Name == "Marie Dupuis" && n3[r.Of].Name == "OSCE"
+	}
+	if !found {
+		t.Errorf("possessive office: roles %+v", ex3.Roles)
+	}
 	if !contains(byName["Russia"].Aliases, "russe") {
 		t.Errorf("demonym alias missing: %v", byName["Russia"].Aliases)
 	}

@@ -822,6 +822,15 @@ func (d *doc) attachTitles() {
 				j = em.b
 			}
 		}
+		// "sa porte-parole, X": the office of the organization just named
+		if ti.poss && len(ti.of) == 0 {
+			for k := m.a - 1; k >= 0 && k > m.a-80; k-- {
+				if o := d.ma(k); o != nil && o.ent != nil && o.ent.typ == schema.TypeOrganization {
+					ti.of = append(ti.of, o.ent)
+					break
+				}
+			}
+		}
 		titleSurface := d.surface(m.a, ti.tb)
 		for k, nm := range names {
 			ti.named = append(ti.named, nm.ent)
