@@ -196,6 +196,9 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 			}
 			return dedupe(out)
 		}
+		if ti.role == "official" {
+			return nil // "Western officials": nobody the article names
+		}
 		g := d.lastGroup
 		if ti.count > 0 && len(g) > ti.count {
 			g = g[len(g)-ti.count:]
