@@ -335,6 +335,10 @@ func (d *doc) resolve(m *mention, pos int) []*ent {
 					return []*ent{e}
 				}
 			}
+			// "La France condamne … Elle appelle …": a state or organization subject
+			if len(d.lastSubj) == 1 && d.lastSubj[0].typ != schema.TypePerson {
+				return d.lastSubj
+			}
 			if d.lastPerson != nil && (d.lastPerson.gender == 0 || d.lastPerson.gender == g) {
 				return []*ent{d.lastPerson}
 			}

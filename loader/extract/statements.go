@@ -772,7 +772,8 @@ func (d *doc) emit(g *vgroup, s [2]int) {
 	if act == schema.ActState || act == schema.ActStress {
 		for i := g.c1; i < g.end; i++ {
 			switch d.f(i) {
-			case "ferme", "fermement", "firmly", "consequences", "riposte", "represailles", "retaliation", "costs":
+			case "ferme", "fermement", "firmly", "consequences", "riposte", "riposter", "represailles", "retaliation", "costs",
+				"decisively", "resolument", "swiftly", "severe", "severes", "prix", "price":
 				act = schema.ActWarn
 			}
 		}
