@@ -138,3 +138,35 @@ func BenchmarkEntitiesByID(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkEntitiesList lists every entity (with mention counts) of a store
+// of benchArticles synthetic articles: the GraphQL entities page.
+func BenchmarkEntitiesList(b *testing.B) {
+	for _, be := range benchBackends(b) {
+		b.Run(be.name, func(b *testing.B) {
+			s := be.open(b)
+			ctx := context.Background()
+			for i := 0; i < benchArticles; i += 100 {
+				xs := make([]*schema.Extraction, 100)
+				for j := range xs {
+					xs[j] = synthetic(i + j)
+				}
+				if _, err := s.PutExtractions(ctx, xs); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ResetTimer()
+			start := time.Now()
+			n := 0
+			for i := 0; i < b.N; i++ {
+				es, err := s.Entities(ctx, schema.EntityFilter{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(es)
+			}
+			b.ReportMetric(float64(time.Since(start).Milliseconds())/float64(b.N), "ms/query")
+			b.ReportMetric(float64(n), "results")
+		})
+	}
+}

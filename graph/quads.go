@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/refs"
+	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/kg/schema"
@@ -197,6 +198,28 @@ func (s *Store) refsOf(ctx context.Context, vals []quad.Value) ([]cgraph.Ref, er
 		rs[i] = r
 	}
 	return rs, nil
+}
+
+// keysOf returns the refs.ToKey keys of the values' node refs, nil for
+// values not in the store, to compare with the refs of scanned quads.
+func (s *Store) keysOf(ctx context.Context, vals []quad.Value) ([]any, error) {
+	out := make([]any, len(vals))
+	if s.pg != nil {
+		for i, v := range vals {
+			out[i] = refs.ToKey(csql.HashOf(v))
+		}
+		return out, nil
+	}
+	rs, err := s.refsOf(ctx, vals)
+	if err != nil {
+		return nil, err
+	}
+	for i, r := range rs {
+		if !missing(r) {
+			out[i] = refs.ToKey(r)
+		}
+	}
+	return out, nil
 }
 
 // scanRef appends to out the ref quads of one index walk.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/kg/schema"
@@ -192,7 +193,11 @@ func (s *Store) Entities(ctx context.Context, f schema.EntityFilter) ([]*schema.
 	}
 	slices.Sort(targets)
 	targets = slices.Compact(targets)
-	ents, groups, err := s.entities(ctx, c, targets)
+	ents, mentioned, err := s.entities(ctx, c, targets)
+	if err != nil {
+		return nil, err
+	}
+	article, err := s.keysOf(ctx, []quad.Value{iri(f.Article)})
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +208,7 @@ func (s *Store) Entities(ctx context.Context, f schema.EntityFilter) ([]*schema.
 			f.Type != "" && e.Type != f.Type,
 			name != "" && !strings.Contains(schema.Fold(e.Name), name) && !slices.ContainsFunc(e.Aliases, contains(name)),
 			alias != "" && schema.Fold(e.Name) != alias && !slices.ContainsFunc(e.Aliases, folds(alias)),
-			f.Article != "" && !slices.ContainsFunc(groups[i], func(n node) bool { return n.has(schema.PMentionedIn, f.Article) }):
+			f.Article != "" && (article[0] == nil || !mentioned[i][article[0]]):
 			continue
 		}
 		out = append(out, e)
@@ -258,18 +263,20 @@ func (s *Store) EntitiesByID(ctx context.Context, ids []string) ([]*schema.Entit
 }
 
 // entities decodes the (already resolved) targets, each with everything
-// merged into it, in one describe call. It also returns each entity's nodes.
-func (s *Store) entities(ctx context.Context, c *curation, targets []string) ([]*schema.Entity, [][]node, error) {
+// merged into it, in one describe call. It also returns, per target, the
+// refs of the articles mentioning it (as refs.ToKey keys): mentions are the
+// bulk of an entity's quads and are counted, not decoded.
+func (s *Store) entities(ctx context.Context, c *curation, targets []string) ([]*schema.Entity, []map[any]bool, error) {
 	var all []string
 	for _, t := range targets {
 		all = append(all, c.group(t)...)
 	}
-	nodes, err := s.describe(ctx, all)
+	nodes, mentions, err := s.describeEntities(ctx, all)
 	if err != nil {
 		return nil, nil, err
 	}
 	out := make([]*schema.Entity, len(targets))
-	groups := make([][]node, len(targets))
+	seen := make([]map[any]bool, len(targets))
 	for i, t := range targets {
 		n := nodes[t]
 		typ := entityType(n)
@@ -277,16 +284,17 @@ func (s *Store) entities(ctx context.Context, c *curation, targets []string) ([]
 			continue
 		}
 		e := &schema.Entity{ID: t, Type: typ, Name: n.first(schema.PName), Aliases: []string{}}
-		var articles []string
+		seen[i] = map[any]bool{}
 		for _, id := range c.group(t) {
 			m := nodes[id]
-			groups[i] = append(groups[i], m)
 			e.Aliases = append(e.Aliases, m.all(schema.PAlias)...)
 			if id != t {
 				e.Aliases = append(e.Aliases, m.all(schema.PName)...)
 			}
 			e.SameAs = append(e.SameAs, m.all(schema.PSameAs)...)
-			articles = append(articles, m.all(schema.PMentionedIn)...)
+			for k := range mentions[id] {
+				seen[i][k] = true
+			}
 		}
 		// Other spellings of the name (two articles' "Joe Biden" and
 		// "Joe biden") are aliases too.
@@ -296,11 +304,76 @@ func (s *Store) entities(ctx context.Context, c *curation, targets []string) ([]
 		e.Aliases = slices.Compact(e.Aliases)
 		slices.Sort(e.SameAs)
 		e.SameAs = slices.Compact(e.SameAs)
-		slices.Sort(articles)
-		e.Mentions = len(slices.Compact(articles))
+		e.Mentions = len(seen[i])
 		out[i] = e
 	}
-	return out, groups, nil
+	return out, seen, nil
+}
+
+// describeEntities is describe for entity nodes, except that mentionedIn
+// quads are not decoded: it returns, per entity, the set of its articles'
+// node refs (refs.ToKey keys) instead.
+func (s *Store) describeEntities(ctx context.Context, ids []string) (map[string]node, map[string]map[any]bool, error) {
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	vals := make([]quad.Value, len(ids))
+	for i, id := range ids {
+		vals[i] = iri(id)
+	}
+	subj, err := s.keysOf(ctx, vals)
+	if err != nil {
+		return nil, nil, err
+	}
+	idOf := make(map[any]string, len(ids))
+	for i, k := range subj {
+		if k != nil {
+			idOf[k] = ids[i]
+		}
+	}
+	mk, err := s.keysOf(ctx, []quad.Value{iri(schema.PMentionedIn)})
+	if err != nil {
+		return nil, nil, err
+	}
+	raw, err := s.scan(ctx, quad.Subject, vals, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	mentions := map[string]map[any]bool{}
+	rest := raw[:0:0]
+	// Every article restates an entity's type and names under its own
+	// label; labels do not matter here, so each triple is decoded once.
+	triples := make(map[[3]any]bool, len(raw))
+	for _, rq := range raw {
+		if mk[0] != nil && refs.ToKey(rq[1]) == mk[0] {
+			id := idOf[refs.ToKey(rq[0])]
+			if mentions[id] == nil {
+				mentions[id] = map[any]bool{}
+			}
+			mentions[id][refs.ToKey(rq[2])] = true
+			continue
+		}
+		t := [3]any{refs.ToKey(rq[0]), refs.ToKey(rq[1]), refs.ToKey(rq[2])}
+		if triples[t] {
+			continue
+		}
+		triples[t] = true
+		rest = append(rest, rq)
+	}
+	qs, err := s.materialize(ctx, rest)
+	if err != nil {
+		return nil, nil, err
+	}
+	nodes := make(map[string]node, len(ids))
+	for _, id := range ids {
+		nodes[id] = node{id: id}
+	}
+	for _, q := range qs {
+		id := text(q.Subject)
+		n := nodes[id]
+		n.quads = append(n.quads, q)
+		nodes[id] = n
+	}
+	return nodes, mentions, nil
 }
 
 // ---- Statements
