@@ -255,3 +255,46 @@ func toJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+func TestNodeAndRetract(t *testing.T) {
+	_, r := fixture(t, 3)
+	c := newClient(r)
+	var resp struct {
+		Statements struct {
+			Edges []struct {
+				Node struct {
+					ID      string
+					Article struct{ ID string }
+				}
+			}
+		}
+	}
+	if err := c.Post(`{ statements(filter: {act: STRESS}) { edges { node { id article { id } } } } }`, &resp); err != nil {
+		t.Fatal(err)
+	}
+	if len(resp.Statements.Edges) != 3 {
+		t.Fatalf("want 3 STRESS statements, got %d", len(resp.Statements.Edges))
+	}
+	first := resp.Statements.Edges[0].Node
+	for _, tc := range []struct{ id, want string }{
+		{first.ID, `"act":"STRESS"`},
+		{first.Article.ID, `"date":"2021-04-13"`},
+		{schema.EntityIRI(schema.TypeState, "Ukraine"), `"name":"Ukraine"`},
+	} {
+		var out map[string]any
+		q := `query($id: ID!) { node(id: $id) { id ... on Statement { act } ... on Article { date } ... on State { name } } }`
+		if err := c.Post(q, &out, client.Var("id", tc.id)); err != nil || !strings.Contains(toJSON(out), tc.want) {
+			t.Errorf("node(%s) = %v, %v; want %s", tc.id, toJSON(out), err, tc.want)
+		}
+	}
+	var out map[string]any
+	if err := c.Post(`mutation($id: ID!) { retractArticle(id: $id) }`, &out, client.Var("id", first.Article.ID)); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Post(`{ statements { totalCount } articles { totalCount } }`, &out); err != nil {
+		t.Fatal(err)
+	}
+	if got := toJSON(out); !strings.Contains(got, `"statements":{"totalCount":4}`) || !strings.Contains(got, `"articles":{"totalCount":2}`) {
+		t.Errorf("after retracting one of 3 articles: %s", got)
+	}
+}
