@@ -60,6 +60,23 @@ func benchExtract(b *testing.B, n int) {
 func BenchmarkExtract100KB(b *testing.B) { benchExtract(b, 100<<10) }
 func BenchmarkExtract10MB(b *testing.B)  { benchExtract(b, 10<<20) }
 
+// A text without any punctuation or line break stays linear too.
+func BenchmarkExtractOneLongLine(b *testing.B) {
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat("le président Poutine a souligné selon le Kremlin que la Russie et l'Ukraine ont discuté d'un sommet ", 20000)
+	a := &schema.Article{Text: text, Date: "2021-04-13"}
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := x.Extract(a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkNew(b *testing.B) {
 	for b.Loop() {
 		if _, err := New(); err != nil {

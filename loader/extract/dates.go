@@ -26,7 +26,7 @@ var months = map[string]int{"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "
 // weekday keeps the article's month precision.
 func (d *doc) eventDate(tr match, s [2]int, status schema.EventStatus) string {
 	best, bestDist := "", 1<<30
-	for i := s[0]; i < s[1]; i++ {
+	for i := max(s[0], tr.a-25); i < min(s[1], tr.b+25); i++ {
 		dist := i - tr.a
 		if dist < 0 {
 			dist = -dist

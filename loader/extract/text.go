@@ -226,6 +226,9 @@ var abbreviations = map[string]bool{"m": true, "mm": true, "mme": true, "mmes": 
 	"etc": false, "no": true, "vs": true, "art": true, "p": true, "av": true, "env": true, "cf": true,
 	"min": true, "adm": true, "amb": true, "mgr": true, "hon": true}
 
+// maxSentence is the most tokens a sentence may hold.
+const maxSentence = 400
+
 // splitSentences assigns each token its sentence index and returns the
 // token ranges of the sentences. A sentence ends at . ! ? … (closing quotes
 // and brackets that follow stay with it) before a capital, a quote or a
@@ -234,7 +237,9 @@ func splitSentences(text string, toks []tok) [][2]int {
 	var out [][2]int
 	start := 0
 	for i := 0; i < len(toks); i++ {
-		if i > start && toks[i].nl {
+		// a line break ends a sentence; so does sheer length, which keeps
+		// every per-sentence rule linear on text without punctuation
+		if i > start && (toks[i].nl || i-start >= maxSentence || i-start >= maxSentence/2 && toks[i-1].f == ",") {
 			out = append(out, [2]int{start, i})
 			start = i
 		}
