@@ -185,7 +185,7 @@ func (d *doc) matchLayers() {
 				if layer < 0 {
 					continue
 				}
-				if end > best[layer].b || end == best[layer].b && better(p, best[layer].p) {
+				if end > best[layer].b || end == best[layer].b && d.m.better(p, best[layer].p) {
 					best[layer] = match{a: i, b: end, p: p}
 				}
 			}
@@ -209,9 +209,16 @@ func (d *doc) matchLayers() {
 	}
 }
 
-// better prefers names over demonyms over capitals over groups when one
-// form stands for several things.
-func better(p, q payload) bool {
+// better prefers an analyst's curated alias, then names over demonyms over
+// capitals over groups, when one form stands for several things.
+func (m *model) better(p, q payload) bool {
+	if p.kind == pEntity && q.kind != pEntity || p.kind == pEntity && q.kind == pEntity {
+		pc := m.ents[p.idx].curated
+		qc := q.kind == pEntity && m.ents[q.idx].curated
+		if pc != qc {
+			return pc
+		}
+	}
 	rank := func(k uint8) int {
 		switch k {
 		case pEntity:

@@ -63,7 +63,7 @@ func New(opts ...Option) (*Extractor, error) {
 				return nil, fmt.Errorf("curated alias %q: entity needs a name and a type", alias)
 			}
 			cur.Entities = append(cur.Entities, LexEntity{Name: e.Name, Type: e.Type,
-				Aliases: append([]string{alias}, e.Aliases...), SameAs: e.SameAs})
+				Aliases: []string{alias}, SameAs: e.SameAs, curated: true})
 		}
 		lex.merge(cur)
 	}

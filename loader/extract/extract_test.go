@@ -302,7 +302,8 @@ func TestUserLexiconAndAliases(t *testing.T) {
 		t.Fatal(err)
 	}
 	x, err := New(WithLexiconFiles(path), WithAliases(map[string]schema.Entity{
-		"la Commission": {Name: "European Commission", Type: schema.TypeOrganization}}))
+		"la Commission": {Name: "European Commission", Type: schema.TypeOrganization},
+		"tallinn":       {Name: "Tallinn City", Type: schema.TypeOrganization}}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,7 +316,7 @@ func TestUserLexiconAndAliases(t *testing.T) {
 	for _, e := range ex.Entities {
 		got = append(got, e.Name)
 	}
-	for _, w := range []string{"Kaja Kallas", "European Commission"} {
+	for _, w := range []string{"Kaja Kallas", "European Commission", "Tallinn City"} {
 		if !contains(got, w) {
 			t.Errorf("entity %s missing in %v", w, got)
 		}

@@ -55,6 +55,8 @@ type LexEntity struct {
 	Seat      bool              `json:"seat,omitempty"`      // a seat of power (Kremlin): a place after "à", "in"
 	Gender    string            `json:"gender,omitempty"`    // m or f, for pronouns
 	Roles     []LexRole         `json:"roles,omitempty"`
+
+	curated bool // from WithAliases: wins over the lexicon's reading
 }
 
 // LexRole is an office a known person held from one year to another (0: open).
@@ -139,6 +141,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 				x.Of = e.Of
 			}
 			x.Seat = x.Seat || e.Seat
+			x.curated = x.curated || e.curated
 			if e.Gender != "" {
 				x.Gender = e.Gender
 			}

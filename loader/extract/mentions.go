@@ -257,7 +257,7 @@ func (d *doc) hyphenParts(covered []bool) {
 				for k := range vals {
 					p := vals[k]
 					if (p.kind == pEntity || p.kind == pDemonym) && (p.lang == langAny || p.lang == d.lang) && caseOK(sub, 0, p.rule) {
-						if hit == nil || better(p, *hit) {
+						if hit == nil || d.m.better(p, *hit) {
 							hit = &p
 						}
 					}
