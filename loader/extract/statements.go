@@ -158,6 +158,11 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		if !aux && !modal && d.lang == langEN && v.EN != "" && f == strings.Fields(fold(v.EN))[0] && d.mentionEndingAt(j) == nil {
 			continue // a bare English base form is a noun unless a subject stands before it
 		}
+		if !aux && !modal && d.lang == langEN && j >= s[0] && d.mentionEndingAt(j) == nil && !d.is(j, wCoord) &&
+			d.f(j) != "," && d.f(j) != "who" && d.f(j) != "which" && d.f(j) != "that" && d.toks[j].k != kQuoteClose &&
+			!strings.HasSuffix(f, "ing") {
+			continue // "unacceptable demands": a noun, not a verb with its subject
+		}
 		switch {
 		case aux || modal:
 			g.form = fFinite
