@@ -43,7 +43,7 @@ func (d *doc) eventDate(tr match, s [2]int, status schema.EventStatus) string {
 
 func (d *doc) dateAt(i int, s [2]int, status schema.EventStatus) string {
 	f := d.f(i)
-	if d.year == 0 {
+	if d.year == 0 && d.toks[i].k != kNum {
 		return ""
 	}
 	base := time.Date(d.year, time.Month(max(d.month, 1)), max(d.day, 1), 12, 0, 0, 0, time.UTC)
@@ -55,6 +55,14 @@ func (d *doc) dateAt(i int, s [2]int, status schema.EventStatus) string {
 			return base.AddDate(0, 0, -1).Format("2006-01-02")
 		}
 		return d.a.Date
+	}
+	// "adoptés en 2015", "signed in 2014"
+	if n, err := strconv.Atoi(f); err == nil && n > 1900 && n < 2200 && len(f) == 4 {
+		switch d.f(i - 1) {
+		case "en", "in", "of", "de", "since", "depuis", "year", "annee":
+			return f
+		}
+		return ""
 	}
 	if wd, ok := weekdays[f]; ok {
 		// "lundi 7 juin"

@@ -280,6 +280,7 @@ func TestEvents(t *testing.T) {
 		{"L’Otan s’inquiète du déploiement de troupes russes près de la frontière en novembre.", "2021-12-01", schema.EventMilitaryBuildup, schema.StatusOccurred, "2021-11"},
 		{"Kiev dénonce les accusations de cyberattaques lancées par des pirates russes.", "2022-01-15", schema.EventCyberattack, schema.StatusAlleged, ""},
 		{"Antony Blinken will visit Kyiv on Sunday.", "2022-01-12", schema.EventVisit, schema.StatusPlanned, "2022-01-16"},
+		{"La Russie et l'Ukraine ont signé les accords de Minsk en 2015.", "2021-04", schema.EventAgreement, schema.StatusOccurred, "2015"},
 	}
 	for _, tt := range tests {
 		ex := run(t, tt.text, tt.date)
