@@ -338,6 +338,15 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 			}
 			if len(subj) > 0 {
 				g.subj = dedupe(subj)
+				// "la partie russe", "the Russian side": the noun phrase around a demonym
+				if m.kind == mDemonym && len(ms) == 1 {
+					for a > s[0] && a > m.a-3 && d.toks[a-1].k == kWord && d.ma(a-1) == nil && !d.is(a-1, wPrep) && !d.is(a-1, wAux) {
+						a--
+						if d.is(a, wDet) {
+							break
+						}
+					}
+				}
 				g.sa, g.sb = a, m.b
 				g.explicit = true
 			}
