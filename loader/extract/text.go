@@ -55,6 +55,7 @@ func tokenize(text string) []tok {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if r == '\n' {
 			nl = true
+			dq = false // a straight quote left open does not run into the next paragraph
 			i += n
 			continue
 		}
