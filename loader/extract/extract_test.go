@@ -154,6 +154,8 @@ func TestStatements(t *testing.T) {
 			[]string{"Petro Poroshenko|ACCUSE|"}, []string{"Russia|CALL_ON|Petro Poroshenko"}},
 		{"but coordinates verbs", "Angela Merkel said there was hope but warned that the deal must be implemented.", "2015-02-12",
 			[]string{"Angela Merkel|STATE|", "Angela Merkel|WARN|"}, nil},
+		{"pour X", "Pour le Kremlin, l'élargissement de l'Otan menace la sécurité de la Russie.", "2021-12-01",
+			[]string{"Kremlin|STATE|"}, nil},
 		{"we apposition", "We, the G7 foreign ministers of Canada, France and Japan, are deeply concerned about the shelling. We call on Moscow to stop.", "2022-08-10",
 			[]string{"G7|EXPRESS_CONCERN|", "G7|CALL_ON|"}, nil},
 		{"unnamed official", "Washington will answer in writing, a US official said.", "2022-01-21",

@@ -715,6 +715,18 @@ func (d *doc) sourceMarkers(s [2]int) []srcMarker {
 			j = i + 2
 		case d.f(i) == "according" && d.f(i+1) == "to":
 			j = i + 2
+		case i == s[0] && (d.f(i) == "pour" || d.f(i) == "for" || d.f(i) == "aux" && d.f(i+1) == "yeux"):
+			// "Pour le Kremlin, …", "For Moscow, …": the view of X
+			k := i + 1
+			if d.f(i) == "aux" {
+				k = i + 3
+			}
+			for k < s[1] && d.is(k, wDet) && d.ma(k) == nil {
+				k++
+			}
+			if m := d.ma(k); m != nil && m.a == k && d.f(m.b) == "," && m.kind != mPronoun {
+				j = k
+			}
 		}
 		if j < 0 {
 			continue
