@@ -243,6 +243,15 @@ func TestEntitiesAndRoles(t *testing.T) {
 	for _, r := range ex.Roles {
 		roles[n[r.Person].Name+"|"+n[r.Of].Name] = true
 	}
+	ex4 := run(t, "Olena Marchenko, ministre ukrainienne de la Culture, a dénoncé les frappes.", "2022-04-01")
+	n4 := names(ex4)
+	ok4 := false
+	for _, r := range ex4.Roles {
+		ok4 = ok4 || n4[r.Person].Name == "Olena Marchenko" && n4[r.Of].Name == "Ukraine"
+	}
+	if !ok4 || !contains(said(ex4), "Olena Marchenko|CRITICIZE|") {
+		t.Errorf("office after the name: roles %+v, statements %q", ex4.Roles, said(ex4))
+	}
 	for _, w := range []string{"Sergei Lavrov|Russia", "Volodymyr Zelensky|Ukraine", "Keir Starmer|United Kingdom"} {
 		if !roles[w] {
 			t.Errorf("role %s missing: %v", w, roles)

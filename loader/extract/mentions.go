@@ -796,6 +796,16 @@ func (d *doc) attachTitles() {
 			break
 		}
 		if len(names) == 0 {
+			// "Dmytro Kuleba, Ukraine's foreign minister, said": the office after the name
+			if !m.plural && m.a >= 2 && d.f(m.a-1) == "," && len(ti.of) > 0 && ti.role != "counterpart" {
+				if nm := d.mentionEndingAt(m.a - 2); nm != nil && nm.kind == mName && nm.ent != nil && nm.ent.typ == schema.TypePerson {
+					d.addRole(nm.ent, ti.role, ti.of[0], nm.a, ti.tb, 0.85, "apposition: "+d.surface(m.a, ti.tb))
+					d.alias(nm.ent, d.surface(m.a, ti.tb))
+					m.ent = nm.ent
+					ti.named = []*ent{nm.ent}
+					ti.resolv = true
+				}
+			}
 			continue
 		}
 		if comma && !m.plural && len(names) == 1 {
