@@ -243,6 +243,15 @@ func TestEntitiesAndRoles(t *testing.T) {
 	for _, r := range ex.Roles {
 		roles[n[r.Person].Name+"|"+n[r.Of].Name] = true
 	}
+	ex5 := run(t, "Le ministre russe des Affaires étrangères, Igor Ivanov, a répondu.", "2003-04-01")
+	n5 := names(ex5)
+	ok5 := false
+	for _, r := range ex5.Roles {
+		ok5 = ok5 || n5[r.Person].Name == "Igor Ivanov" && n5[r.Of].Name == "Russia" && r.Role == "foreign minister"
+	}
+	if !ok5 {
+		t.Errorf("portfolio after the demonym: roles %+v", ex5.Roles)
+	}
 	ex4 := run(t, "Olena Marchenko, ministre ukrainienne de la Culture, a dénoncé les frappes.", "2022-04-01")
 	n4 := names(ex4)
 	ok4 := false

@@ -536,6 +536,27 @@ func (d *doc) titleMentions(covered []bool) {
 			}
 			break
 		}
+		// "le ministre russe des Affaires étrangères": the portfolio after the demonym
+		if len(ti.of) > 0 && b < s[1] {
+			if f := d.f(b); f == "des" || f == "de" || f == "du" {
+				k := b + 1
+				for d.f(k) == "la" || d.f(k) == "l'" {
+					k++
+				}
+				if k < s[1] && d.toks[k].cap && d.ma(k) == nil {
+					for k < s[1] && d.ma(k) == nil && (d.toks[k].cap || d.f(k) == "etrangeres" || d.f(k) == "exterieures") {
+						k++
+					}
+					switch portfolio := schema.Fold(d.surface(b, k)); {
+					case strings.Contains(portfolio, "affaires etrangeres") && (ti.role == "minister" || ti.role == "secretary"):
+						ti.role = "foreign minister"
+					case strings.Contains(portfolio, "defense") && (ti.role == "minister" || ti.role == "secretary"):
+						ti.role = "defence minister"
+					}
+					b = k
+				}
+			}
+		}
 		// English modifier before: Russian Foreign Minister, Ukraine's President, Kremlin spokesman
 		if a-1 >= s[0] {
 			j := a - 1
