@@ -50,7 +50,6 @@ type doc struct {
 	lastSaid     []*ent // the speakers of the latest statement, and its sentence
 	lastSaidSent int
 	inQuote      []bool
-	lastOrg      *ent
 	titleSent    int // sentence index of the headline, or -1
 }
 

@@ -974,9 +974,6 @@ func (d *doc) updateState(s [2]int, gs []*vgroup) {
 		if m == nil || m.a != i {
 			continue
 		}
-		if m.kind == mName && m.ent != nil && m.ent.typ == schema.TypeOrganization {
-			d.lastOrg = m.ent
-		}
 		r := m.refs()
 		if len(r) == 1 && r[0].typ == schema.TypePerson {
 			if last >= 0 && d.onlyCoord(last, i) {
