@@ -226,6 +226,11 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 		} else {
 			r = m.refs()
 		}
+		if m.kind == mDemonym && m.a > tr.b+4 && !d.m.trigNeeds[tr.p.idx][d.f(m.a-1)] {
+			lastEnt = max(lastEnt, m.b)
+			i = m.b - 1
+			continue // "at the initiative of the American side": no party to the event
+		}
 		if d.isLocative(m.a) && m.kind == mDemonym {
 			lastEnt = max(lastEnt, m.b)
 			i = m.b - 1
