@@ -50,6 +50,19 @@ func (c *curation) group(target string) []string {
 
 // loadCuration reads the curation graph.
 func (s *Store) loadCuration(ctx context.Context) (*curation, error) {
+	if c := s.cache.getCuration(); c != nil {
+		return c, nil
+	}
+	c, err := s.readCuration(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.cache.setCuration(c)
+	return c, nil
+}
+
+// readCuration is loadCuration without the cache.
+func (s *Store) readCuration(ctx context.Context) (*curation, error) {
 	c := &curation{merged: map[string]string{}, aliases: map[string]string{}, sources: map[string][]string{}}
 	root, err := s.quadsWith(ctx, quad.Subject, iri(CurationGraph), schema.PAbout)
 	if err != nil {

@@ -49,6 +49,7 @@ type Store struct {
 	backend string
 	addr    string  // the address as shown to users (password removed)
 	pg      *sql.DB // PostgreSQL only: our own connection, for batched value reads
+	cache   *cache  // nil for PostgreSQL: see cache.go
 
 	mu     sync.RWMutex
 	closed bool
@@ -70,7 +71,7 @@ var _ schema.Store = (*Store)(nil)
 func Open(ctx context.Context, addr string) (*Store, error) {
 	switch {
 	case addr == "memory:" || addr == "memory":
-		return &Store{qs: memstore.New(), backend: BackendMemory, addr: "memory:"}, nil
+		return &Store{qs: memstore.New(), backend: BackendMemory, addr: "memory:", cache: newCache()}, nil
 	case strings.HasPrefix(addr, "postgres://") || strings.HasPrefix(addr, "postgresql://"):
 		return openPostgres(ctx, addr)
 	}
@@ -142,7 +143,7 @@ func openBolt(path string) (*Store, error) {
 		return nil, &schema.Error{Code: schema.CodeInvalid, Err: err,
 			Message: fmt.Sprintf("store %s is not a kg store file", path)}
 	}
-	return &Store{qs: qs, backend: BackendBolt, addr: path}, nil
+	return &Store{qs: qs, backend: BackendBolt, addr: path, cache: newCache()}, nil
 }
 
 // postgresIndexes are created on first use, beside Cayley's own: Cayley

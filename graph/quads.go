@@ -323,7 +323,35 @@ func (s *Store) materialize(ctx context.Context, raw []refQuad) ([]quad.Quad, er
 // subjectsWith returns the distinct subjects of the quads (?, pred, obj),
 // sorted: the inverse lookup "which nodes have this value for pred".
 func (s *Store) subjectsWith(ctx context.Context, pred string, obj quad.Value) ([]string, error) {
-	qs, err := s.quadsWith(ctx, quad.Object, obj, pred)
+	key := pred + " " + obj.String()
+	if ids, ok := s.cache.subjects(key); ok {
+		return slices.Clone(ids), nil
+	}
+	ids, err := s.readSubjectsWith(ctx, pred, obj)
+	if err != nil {
+		return nil, err
+	}
+	s.cache.putSubjects(key, ids)
+	return slices.Clone(ids), nil
+}
+
+// readSubjectsWith is subjectsWith without the cache.
+func (s *Store) readSubjectsWith(ctx context.Context, pred string, obj quad.Value) ([]string, error) {
+	raw, err := s.scan(ctx, quad.Object, []quad.Value{obj}, pred)
+	if err != nil {
+		return nil, err
+	}
+	// Many articles state the same (subject, pred, obj) under their own
+	// labels: decode each subject once.
+	seen := make(map[any]bool, len(raw))
+	var subjects []refQuad
+	for _, rq := range raw {
+		if k := refs.ToKey(rq[0]); !seen[k] {
+			seen[k] = true
+			subjects = append(subjects, refQuad{rq[0], rq[1], rq[2]})
+		}
+	}
+	qs, err := s.materialize(ctx, subjects)
 	if err != nil {
 		return nil, err
 	}
@@ -442,6 +470,9 @@ func (s *Store) apply(deltas []cgraph.Delta) error {
 	if len(deltas) == 0 {
 		return nil
 	}
+	// Emptied before and whatever the outcome: a failed write may have
+	// applied part of the deltas on the memory backend.
+	s.cache.reset()
 	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
 		return fmt.Errorf("write %d quad changes to %s: %w", len(deltas), s.addr, err)
 	}

@@ -267,6 +267,49 @@ func (s *Store) EntitiesByID(ctx context.Context, ids []string) ([]*schema.Entit
 // refs of the articles mentioning it (as refs.ToKey keys): mentions are the
 // bulk of an entity's quads and are counted, not decoded.
 func (s *Store) entities(ctx context.Context, c *curation, targets []string) ([]*schema.Entity, []map[any]bool, error) {
+	if s.cache == nil {
+		return s.decodeEntities(ctx, c, targets)
+	}
+	out := make([]*schema.Entity, len(targets))
+	seen := make([]map[any]bool, len(targets))
+	var miss []string
+	var at []int
+	for i, t := range targets {
+		if ce, ok := s.cache.entity(t); ok {
+			out[i], seen[i] = cloneEntity(ce.entity), ce.mentions
+			continue
+		}
+		miss = append(miss, t)
+		at = append(at, i)
+	}
+	if len(miss) == 0 {
+		return out, seen, nil
+	}
+	ents, ments, err := s.decodeEntities(ctx, c, miss)
+	if err != nil {
+		return nil, nil, err
+	}
+	for j, i := range at {
+		s.cache.putEntity(miss[j], cachedEntity{ents[j], ments[j]})
+		out[i], seen[i] = cloneEntity(ents[j]), ments[j]
+	}
+	return out, seen, nil
+}
+
+// cloneEntity copies an entity so that callers may change what they get
+// without touching the cache.
+func cloneEntity(e *schema.Entity) *schema.Entity {
+	if e == nil {
+		return nil
+	}
+	c := *e
+	c.Aliases = slices.Clone(e.Aliases)
+	c.SameAs = slices.Clone(e.SameAs)
+	return &c
+}
+
+// decodeEntities is entities without the cache.
+func (s *Store) decodeEntities(ctx context.Context, c *curation, targets []string) ([]*schema.Entity, []map[any]bool, error) {
 	var all []string
 	for _, t := range targets {
 		all = append(all, c.group(t)...)

@@ -71,6 +71,7 @@ var suite = []struct {
 	{"stats", testStats},
 	{"bad input", testBadInput},
 	{"concurrent use", testConcurrent},
+	{"reads follow every write", testReadsFollowWrites},
 }
 
 func TestStore(t *testing.T) {
@@ -718,5 +719,52 @@ func testConcurrent(t *testing.T, s *Store) {
 	}
 	if st, _ := s.Stats(ctx()); st.Articles != 20 {
 		t.Errorf("stored %d articles, want 20", st.Articles)
+	}
+}
+
+// testReadsFollowWrites reads the same entity between writes of every kind,
+// so that no cached answer outlives a write.
+func testReadsFollowWrites(t *testing.T, s *Store) {
+	lopez := func() *schema.Entity {
+		t.Helper()
+		es, err := s.EntitiesByID(ctx(), []string{idLopez})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return es[0]
+	}
+	if lopez() != nil {
+		t.Fatal("López found in an empty store")
+	}
+	mustPut(t, s, fixtureA(t))
+	if e := lopez(); e == nil || e.Mentions != 1 {
+		t.Fatalf("after A: %+v", e)
+	}
+	b := mustPut(t, s, fixtureB(t)).Article
+	if e := lopez(); e.Mentions != 2 {
+		t.Errorf("after B: %d mentions, want 2", e.Mentions)
+	}
+	if err := s.AddAlias(ctx(), idLopez, "the Klow envoy"); err != nil {
+		t.Fatal(err)
+	}
+	if e := lopez(); !slices.Contains(e.Aliases, "the Klow envoy") {
+		t.Errorf("after AddAlias: %v", e.Aliases)
+	}
+	e := lopez()
+	e.Aliases[0] = "changed by the caller"
+	if lopez().Aliases[0] == "changed by the caller" {
+		t.Error("a caller's change to a returned entity leaked into later reads")
+	}
+	if err := s.RetractArticle(ctx(), b); err != nil {
+		t.Fatal(err)
+	}
+	if e := lopez(); e.Mentions != 1 {
+		t.Errorf("after retracting B: %d mentions, want 1", e.Mentions)
+	}
+	if err := s.MergeEntities(ctx(), idKral, idLopez); err != nil {
+		t.Fatal(err)
+	}
+	if e := lopez(); e.ID != idKral {
+		t.Errorf("after the merge López reads as %s, want Kral", e.ID)
 	}
 }
