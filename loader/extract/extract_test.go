@@ -379,4 +379,10 @@ func TestConcurrentAndDeterministic(t *testing.T) {
 	if _, err := x.Extract(nil); err == nil {
 		t.Error("nil article: want error")
 	}
+	for _, text := range []string{"", " ", "\n\n", "«", "M.", "a", "Selon"} {
+		ex, err := x.Extract(&schema.Article{Text: text, Date: "bad-date"})
+		if err != nil || ex == nil {
+			t.Errorf("Extract(%q) = %v, %v", text, ex, err)
+		}
+	}
 }
