@@ -43,7 +43,9 @@ const AddressForms = "use a file path (default " + DefaultPath + "), memory:, or
 
 // Store is the Cayley-backed schema.Store. It is safe for concurrent use:
 // reads share a lock, writes (which read the article's current quads to
-// compute what changed) take it exclusively.
+// compute what changed) take it exclusively. On bbolt and memory, whose only
+// writer is this process, decoded entities and index lookups are kept
+// between writes (cache.go).
 type Store struct {
 	qs      cgraph.QuadStore
 	backend string
