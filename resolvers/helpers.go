@@ -260,3 +260,11 @@ func (r *Resolver) entityArticles(ctx context.Context, e *schema.Entity, p pageA
 	}
 	return r.articleConnection(items, p)
 }
+
+// optional maps the domain's "" (unknown) to GraphQL null.
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}

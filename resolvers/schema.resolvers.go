@@ -49,6 +49,31 @@ func (r *agreementResolver) Articles(ctx context.Context, obj *model.Agreement, 
 	return r.entityArticles(ctx, obj.Entity, pageArgs{first, last, after, before})
 }
 
+// Title is the resolver for the title field.
+func (r *articleResolver) Title(ctx context.Context, obj *schema.Article) (*string, error) {
+	return optional(obj.Title), nil
+}
+
+// Date is the resolver for the date field.
+func (r *articleResolver) Date(ctx context.Context, obj *schema.Article) (*string, error) {
+	return optional(obj.Date), nil
+}
+
+// Language is the resolver for the language field.
+func (r *articleResolver) Language(ctx context.Context, obj *schema.Article) (*string, error) {
+	return optional(obj.Language), nil
+}
+
+// Source is the resolver for the source field.
+func (r *articleResolver) Source(ctx context.Context, obj *schema.Article) (*string, error) {
+	return optional(obj.Source), nil
+}
+
+// URL is the resolver for the url field.
+func (r *articleResolver) URL(ctx context.Context, obj *schema.Article) (*string, error) {
+	return optional(obj.URL), nil
+}
+
 // Statements is the resolver for the statements field.
 func (r *articleResolver) Statements(ctx context.Context, obj *schema.Article, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
 	items, err := r.Store.Statements(ctx, schema.StatementFilter{Article: obj.ID})
@@ -86,9 +111,34 @@ func (r *eventResolver) Place(ctx context.Context, obj *schema.Event) (model.Ent
 	return r.entity(ctx, obj.Place)
 }
 
+// Date is the resolver for the date field.
+func (r *eventResolver) Date(ctx context.Context, obj *schema.Event) (*string, error) {
+	return optional(obj.Date), nil
+}
+
 // Article is the resolver for the article field.
 func (r *eventResolver) Article(ctx context.Context, obj *schema.Event) (*schema.Article, error) {
 	return r.article(ctx, obj.Article)
+}
+
+// Cue is the resolver for the cue field.
+func (r *eventResolver) Cue(ctx context.Context, obj *schema.Event) (*string, error) {
+	return optional(obj.Cue), nil
+}
+
+// Cameo is the resolver for the cameo field.
+func (r *eventResolver) Cameo(ctx context.Context, obj *schema.Event) (*string, error) {
+	return optional(obj.CAMEO), nil
+}
+
+// Plover is the resolver for the plover field.
+func (r *eventResolver) Plover(ctx context.Context, obj *schema.Event) (*string, error) {
+	return optional(obj.PLOVER), nil
+}
+
+// Sentence is the resolver for the sentence field.
+func (r *evidenceResolver) Sentence(ctx context.Context, obj *schema.Span) (*string, error) {
+	return optional(obj.Sentence), nil
 }
 
 // From is the resolver for the from field.
@@ -427,6 +477,26 @@ func (r *statementResolver) Article(ctx context.Context, obj *schema.Statement) 
 	return r.article(ctx, obj.Article)
 }
 
+// Date is the resolver for the date field.
+func (r *statementResolver) Date(ctx context.Context, obj *schema.Statement) (*string, error) {
+	return optional(obj.Date), nil
+}
+
+// Cue is the resolver for the cue field.
+func (r *statementResolver) Cue(ctx context.Context, obj *schema.Statement) (*string, error) {
+	return optional(obj.Cue), nil
+}
+
+// Cameo is the resolver for the cameo field.
+func (r *statementResolver) Cameo(ctx context.Context, obj *schema.Statement) (*string, error) {
+	return optional(obj.CAMEO), nil
+}
+
+// Plover is the resolver for the plover field.
+func (r *statementResolver) Plover(ctx context.Context, obj *schema.Statement) (*string, error) {
+	return optional(obj.PLOVER), nil
+}
+
 // Agreement returns generated.AgreementResolver implementation.
 func (r *Resolver) Agreement() generated.AgreementResolver { return &agreementResolver{r} }
 
@@ -435,6 +505,9 @@ func (r *Resolver) Article() generated.ArticleResolver { return &articleResolver
 
 // Event returns generated.EventResolver implementation.
 func (r *Resolver) Event() generated.EventResolver { return &eventResolver{r} }
+
+// Evidence returns generated.EvidenceResolver implementation.
+func (r *Resolver) Evidence() generated.EvidenceResolver { return &evidenceResolver{r} }
 
 // Link returns generated.LinkResolver implementation.
 func (r *Resolver) Link() generated.LinkResolver { return &linkResolver{r} }
@@ -473,6 +546,7 @@ type (
 	agreementResolver     struct{ *Resolver }
 	articleResolver       struct{ *Resolver }
 	eventResolver         struct{ *Resolver }
+	evidenceResolver      struct{ *Resolver }
 	linkResolver          struct{ *Resolver }
 	mutationResolver      struct{ *Resolver }
 	neighborResolver      struct{ *Resolver }

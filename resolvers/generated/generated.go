@@ -32,6 +32,7 @@ type ResolverRoot interface {
 	Agreement() AgreementResolver
 	Article() ArticleResolver
 	Event() EventResolver
+	Evidence() EvidenceResolver
 	Link() LinkResolver
 	Mutation() MutationResolver
 	Neighbor() NeighborResolver
@@ -100,15 +101,15 @@ type ComplexityRoot struct {
 
 	Event struct {
 		Article      func(childComplexity int) int
-		CAMEO        func(childComplexity int) int
+		Cameo        func(childComplexity int) int
 		Confidence   func(childComplexity int) int
 		Cue          func(childComplexity int) int
 		Date         func(childComplexity int) int
 		Evidence     func(childComplexity int) int
 		ID           func(childComplexity int) int
-		PLOVER       func(childComplexity int) int
 		Participants func(childComplexity int) int
 		Place        func(childComplexity int) int
+		Plover       func(childComplexity int) int
 		Status       func(childComplexity int) int
 		Type         func(childComplexity int) int
 	}
@@ -266,14 +267,14 @@ type ComplexityRoot struct {
 		AccordingTo func(childComplexity int) int
 		Act         func(childComplexity int) int
 		Article     func(childComplexity int) int
-		CAMEO       func(childComplexity int) int
+		Cameo       func(childComplexity int) int
 		Confidence  func(childComplexity int) int
 		Content     func(childComplexity int) int
 		Cue         func(childComplexity int) int
 		Date        func(childComplexity int) int
 		Evidence    func(childComplexity int) int
 		ID          func(childComplexity int) int
-		PLOVER      func(childComplexity int) int
+		Plover      func(childComplexity int) int
 		Speaker     func(childComplexity int) int
 		Target      func(childComplexity int) int
 	}
@@ -305,6 +306,11 @@ type AgreementResolver interface {
 	Articles(ctx context.Context, obj *model.Agreement, first *int, after *string, last *int, before *string) (*model.ArticleConnection, error)
 }
 type ArticleResolver interface {
+	Title(ctx context.Context, obj *schema.Article) (*string, error)
+	Date(ctx context.Context, obj *schema.Article) (*string, error)
+	Language(ctx context.Context, obj *schema.Article) (*string, error)
+	Source(ctx context.Context, obj *schema.Article) (*string, error)
+	URL(ctx context.Context, obj *schema.Article) (*string, error)
 	Statements(ctx context.Context, obj *schema.Article, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
 	Events(ctx context.Context, obj *schema.Article, first *int, after *string, last *int, before *string) (*model.EventConnection, error)
 	Entities(ctx context.Context, obj *schema.Article, first *int, after *string, last *int, before *string) (*model.EntityConnection, error)
@@ -312,8 +318,15 @@ type ArticleResolver interface {
 type EventResolver interface {
 	Participants(ctx context.Context, obj *schema.Event) ([]model.Entity, error)
 	Place(ctx context.Context, obj *schema.Event) (model.Entity, error)
-
+	Date(ctx context.Context, obj *schema.Event) (*string, error)
 	Article(ctx context.Context, obj *schema.Event) (*schema.Article, error)
+
+	Cue(ctx context.Context, obj *schema.Event) (*string, error)
+	Cameo(ctx context.Context, obj *schema.Event) (*string, error)
+	Plover(ctx context.Context, obj *schema.Event) (*string, error)
+}
+type EvidenceResolver interface {
+	Sentence(ctx context.Context, obj *schema.Span) (*string, error)
 }
 type LinkResolver interface {
 	From(ctx context.Context, obj *model.Link) (model.Entity, error)
@@ -396,6 +409,12 @@ type StatementResolver interface {
 	Target(ctx context.Context, obj *schema.Statement) (model.Entity, error)
 	AccordingTo(ctx context.Context, obj *schema.Statement) (model.Entity, error)
 	Article(ctx context.Context, obj *schema.Statement) (*schema.Article, error)
+
+	Date(ctx context.Context, obj *schema.Statement) (*string, error)
+
+	Cue(ctx context.Context, obj *schema.Statement) (*string, error)
+	Cameo(ctx context.Context, obj *schema.Statement) (*string, error)
+	Plover(ctx context.Context, obj *schema.Statement) (*string, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -660,11 +679,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Event.Article(childComplexity), true
 	case "Event.cameo":
-		if e.ComplexityRoot.Event.CAMEO == nil {
+		if e.ComplexityRoot.Event.Cameo == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Event.CAMEO(childComplexity), true
+		return e.ComplexityRoot.Event.Cameo(childComplexity), true
 	case "Event.confidence":
 		if e.ComplexityRoot.Event.Confidence == nil {
 			break
@@ -695,12 +714,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.ID(childComplexity), true
-	case "Event.plover":
-		if e.ComplexityRoot.Event.PLOVER == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Event.PLOVER(childComplexity), true
 	case "Event.participants":
 		if e.ComplexityRoot.Event.Participants == nil {
 			break
@@ -713,6 +726,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Place(childComplexity), true
+	case "Event.plover":
+		if e.ComplexityRoot.Event.Plover == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Plover(childComplexity), true
 	case "Event.status":
 		if e.ComplexityRoot.Event.Status == nil {
 			break
@@ -1563,11 +1582,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Statement.Article(childComplexity), true
 	case "Statement.cameo":
-		if e.ComplexityRoot.Statement.CAMEO == nil {
+		if e.ComplexityRoot.Statement.Cameo == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Statement.CAMEO(childComplexity), true
+		return e.ComplexityRoot.Statement.Cameo(childComplexity), true
 	case "Statement.confidence":
 		if e.ComplexityRoot.Statement.Confidence == nil {
 			break
@@ -1605,11 +1624,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Statement.ID(childComplexity), true
 	case "Statement.plover":
-		if e.ComplexityRoot.Statement.PLOVER == nil {
+		if e.ComplexityRoot.Statement.Plover == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Statement.PLOVER(childComplexity), true
+		return e.ComplexityRoot.Statement.Plover(childComplexity), true
 	case "Statement.speaker":
 		if e.ComplexityRoot.Statement.Speaker == nil {
 			break
@@ -4893,18 +4912,18 @@ func (ec *executionContext) _Article_title(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Article_title(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
+			return ec.Resolvers.Article().Title(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Article_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Article", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
 }
 
 func (ec *executionContext) _Article_date(ctx context.Context, field graphql.CollectedField, obj *schema.Article) (ret graphql.Marshaler) {
@@ -4916,18 +4935,18 @@ func (ec *executionContext) _Article_date(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Article_date(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Date, nil
+			return ec.Resolvers.Article().Date(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Article_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Article", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
 }
 
 func (ec *executionContext) _Article_language(ctx context.Context, field graphql.CollectedField, obj *schema.Article) (ret graphql.Marshaler) {
@@ -4939,18 +4958,18 @@ func (ec *executionContext) _Article_language(ctx context.Context, field graphql
 			return ec.fieldContext_Article_language(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Language, nil
+			return ec.Resolvers.Article().Language(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Article_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Article", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
 }
 
 func (ec *executionContext) _Article_source(ctx context.Context, field graphql.CollectedField, obj *schema.Article) (ret graphql.Marshaler) {
@@ -4962,18 +4981,18 @@ func (ec *executionContext) _Article_source(ctx context.Context, field graphql.C
 			return ec.fieldContext_Article_source(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Source, nil
+			return ec.Resolvers.Article().Source(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Article_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Article", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
 }
 
 func (ec *executionContext) _Article_url(ctx context.Context, field graphql.CollectedField, obj *schema.Article) (ret graphql.Marshaler) {
@@ -4985,18 +5004,18 @@ func (ec *executionContext) _Article_url(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Article_url(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.URL, nil
+			return ec.Resolvers.Article().URL(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Article_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Article", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
 }
 
 func (ec *executionContext) _Article_statements(ctx context.Context, field graphql.CollectedField, obj *schema.Article) (ret graphql.Marshaler) {
@@ -5557,18 +5576,18 @@ func (ec *executionContext) _Event_date(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Event_date(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Date, nil
+			return ec.Resolvers.Event().Date(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Event_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Event", field, true, true, "String")
 }
 
 func (ec *executionContext) _Event_article(ctx context.Context, field graphql.CollectedField, obj *schema.Event) (ret graphql.Marshaler) {
@@ -5667,18 +5686,18 @@ func (ec *executionContext) _Event_cue(ctx context.Context, field graphql.Collec
 			return ec.fieldContext_Event_cue(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Cue, nil
+			return ec.Resolvers.Event().Cue(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Event_cue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Event", field, true, true, "String")
 }
 
 func (ec *executionContext) _Event_cameo(ctx context.Context, field graphql.CollectedField, obj *schema.Event) (ret graphql.Marshaler) {
@@ -5690,18 +5709,18 @@ func (ec *executionContext) _Event_cameo(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Event_cameo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.CAMEO, nil
+			return ec.Resolvers.Event().Cameo(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Event_cameo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Event", field, true, true, "String")
 }
 
 func (ec *executionContext) _Event_plover(ctx context.Context, field graphql.CollectedField, obj *schema.Event) (ret graphql.Marshaler) {
@@ -5713,18 +5732,18 @@ func (ec *executionContext) _Event_plover(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Event_plover(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PLOVER, nil
+			return ec.Resolvers.Event().Plover(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Event_plover(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Event", field, true, true, "String")
 }
 
 func (ec *executionContext) _EventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
@@ -5947,18 +5966,18 @@ func (ec *executionContext) _Evidence_sentence(ctx context.Context, field graphq
 			return ec.fieldContext_Evidence_sentence(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sentence, nil
+			return ec.Resolvers.Evidence().Sentence(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Evidence_sentence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Evidence", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Evidence", field, true, true, "String")
 }
 
 func (ec *executionContext) _IngestResult_article(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
@@ -9372,18 +9391,18 @@ func (ec *executionContext) _Statement_date(ctx context.Context, field graphql.C
 			return ec.fieldContext_Statement_date(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Date, nil
+			return ec.Resolvers.Statement().Date(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Statement_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Statement", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Statement", field, true, true, "String")
 }
 
 func (ec *executionContext) _Statement_confidence(ctx context.Context, field graphql.CollectedField, obj *schema.Statement) (ret graphql.Marshaler) {
@@ -9418,18 +9437,18 @@ func (ec *executionContext) _Statement_cue(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Statement_cue(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Cue, nil
+			return ec.Resolvers.Statement().Cue(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Statement_cue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Statement", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Statement", field, true, true, "String")
 }
 
 func (ec *executionContext) _Statement_cameo(ctx context.Context, field graphql.CollectedField, obj *schema.Statement) (ret graphql.Marshaler) {
@@ -9441,18 +9460,18 @@ func (ec *executionContext) _Statement_cameo(ctx context.Context, field graphql.
 			return ec.fieldContext_Statement_cameo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.CAMEO, nil
+			return ec.Resolvers.Statement().Cameo(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Statement_cameo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Statement", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Statement", field, true, true, "String")
 }
 
 func (ec *executionContext) _Statement_plover(ctx context.Context, field graphql.CollectedField, obj *schema.Statement) (ret graphql.Marshaler) {
@@ -9464,18 +9483,18 @@ func (ec *executionContext) _Statement_plover(ctx context.Context, field graphql
 			return ec.fieldContext_Statement_plover(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PLOVER, nil
+			return ec.Resolvers.Statement().Plover(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Statement_plover(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Statement", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Statement", field, true, true, "String")
 }
 
 func (ec *executionContext) _StatementConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.StatementConnection) (ret graphql.Marshaler) {
@@ -11308,30 +11327,35 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "title":
-			out.Values[i] = ec._Article_title(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_title(ctx, field, obj)
+				})
 		case "date":
-			out.Values[i] = ec._Article_date(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_date(ctx, field, obj)
+				})
 		case "language":
-			out.Values[i] = ec._Article_language(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_language(ctx, field, obj)
+				})
 		case "source":
-			out.Values[i] = ec._Article_source(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_source(ctx, field, obj)
+				})
 		case "url":
-			out.Values[i] = ec._Article_url(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_url(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -11568,10 +11592,11 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 					return ec._Event_place(ctx, field, obj)
 				})
 		case "date":
-			out.Values[i] = ec._Event_date(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_date(ctx, field, obj)
+				})
 		case "article":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -11589,20 +11614,23 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "cue":
-			out.Values[i] = ec._Event_cue(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_cue(ctx, field, obj)
+				})
 		case "cameo":
-			out.Values[i] = ec._Event_cameo(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_cameo(ctx, field, obj)
+				})
 		case "plover":
-			out.Values[i] = ec._Event_plover(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_plover(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -11715,23 +11743,24 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 		case "text":
 			out.Values[i] = ec._Evidence_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "start":
 			out.Values[i] = ec._Evidence_start(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
 			out.Values[i] = ec._Evidence_end(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sentence":
-			out.Values[i] = ec._Evidence_sentence(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evidence_sentence(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12714,30 +12743,34 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "date":
-			out.Values[i] = ec._Statement_date(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_date(ctx, field, obj)
+				})
 		case "confidence":
 			out.Values[i] = ec._Statement_confidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "cue":
-			out.Values[i] = ec._Statement_cue(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_cue(ctx, field, obj)
+				})
 		case "cameo":
-			out.Values[i] = ec._Statement_cameo(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_cameo(ctx, field, obj)
+				})
 		case "plover":
-			out.Values[i] = ec._Statement_plover(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_plover(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14287,18 +14320,6 @@ func (ec *executionContext) unmarshalOStatementFilter2ᚖgithubᚗcomᚋnewsgrap
 	}
 	res, err := ec.unmarshalInputStatementFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalString(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
-	_ = sel
-	_ = ctx
-	res := graphql.MarshalString(v)
-	return res
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {
