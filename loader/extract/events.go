@@ -23,7 +23,7 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 		if d.speaker != nil {
 			continue // what a speaker says happened is the speaker's claim, not a reported event
 		}
-		if tr.a > s[0] && (d.f(tr.a-1) == "to" || d.f(tr.a-1) == "pour") && t.Type != schema.EventMilitaryBuildup {
+		if tr.a > s[0] && (d.f(tr.a-1) == "to" || d.f(tr.a-1) == "pour") && t.Type != schema.EventMilitaryBuildup && !d.agreedTo(tr.a-2) {
 			continue // purpose: "to meet", "pour discuter de"
 		}
 		if t.Type == schema.EventElection && d.triggerNear(schema.EventElectionInterference, tr.a-6, tr.a) {
@@ -93,6 +93,20 @@ func (d *doc) triggerNear(t schema.EventType, a, b int) bool {
 	for _, tr := range within(d.trig, a, b) {
 		if d.m.triggers[tr.p.idx].Type == t {
 			return true
+		}
+	}
+	return false
+}
+
+// agreedTo reports whether token i ends an agreeing or proposing verb:
+// "agreed to meet", "proposed to visit" tell a planned event.
+func (d *doc) agreedTo(i int) bool {
+	for _, c := range within(d.cue, i-3, i+1) {
+		if c.p.kind == pVerb && c.b == i+1 {
+			switch d.m.verbs[c.p.idx].Act {
+			case schema.ActAgree, schema.ActPropose:
+				return true
+			}
 		}
 	}
 	return false
@@ -399,7 +413,11 @@ func (d *doc) eventStatus(t *Trigger, tr match, s [2]int) schema.EventStatus {
 	if meetingish[t.Type] && has(wProposed, 8, 6) {
 		return schema.StatusProposed
 	}
-	if has(wPlanned, 6, 8) {
+	after := 2
+	if meetingish[t.Type] {
+		after = 8
+	}
+	if has(wPlanned, 6, after) || meetingish[t.Type] && d.agreedTo(tr.a-2) {
 		return schema.StatusPlanned
 	}
 	if has(wPossible, 3, 2) {
