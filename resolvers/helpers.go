@@ -97,33 +97,14 @@ func (r *Resolver) statementsFor(ctx context.Context, f *model.StatementFilter) 
 		base.Act = *f.Act
 	}
 	base.Article, base.From, base.To, base.Text = deref(f.Article), deref(f.From), deref(f.To), deref(f.Text)
-	fields := []struct {
-		ref *string
-		set func(*schema.StatementFilter, string)
-	}{
+	filters, err := expand(ctx, r, base, []refField[schema.StatementFilter]{
 		{f.Speaker, func(s *schema.StatementFilter, v string) { s.Speaker = v }},
 		{f.About, func(s *schema.StatementFilter, v string) { s.About = v }},
 		{f.Target, func(s *schema.StatementFilter, v string) { s.Target = v }},
 		{f.AccordingTo, func(s *schema.StatementFilter, v string) { s.AccordingTo = v }},
-	}
-	filters := []schema.StatementFilter{base}
-	for _, fl := range fields {
-		if fl.ref == nil {
-			continue
-		}
-		ids, err := r.resolveRef(ctx, *fl.ref)
-		if err != nil {
-			return nil, err
-		}
-		var next []schema.StatementFilter
-		for _, sf := range filters {
-			for _, id := range ids {
-				c := sf
-				fl.set(&c, id)
-				next = append(next, c)
-			}
-		}
-		filters = next
+	})
+	if err != nil {
+		return nil, err
 	}
 	return mergeRuns(filters, func(sf schema.StatementFilter) ([]*schema.Statement, error) {
 		return r.Store.Statements(ctx, sf)
@@ -145,9 +126,44 @@ func cmpStatement(a, b *schema.Statement) int {
 	return strings.Compare(a.ID, b.ID)
 }
 
+// refField is an entity reference of a filter and how to set a resolved IRI on it.
+type refField[F any] struct {
+	ref *string
+	set func(*F, string)
+}
+
+// expand resolves each given reference field (an IRI or a name) into the
+// IRIs it may denote and returns one filter per combination. A reference
+// matching nothing yields no filters, so the query matches nothing.
+func expand[F any](ctx context.Context, r *Resolver, base F, fields []refField[F]) ([]F, error) {
+	filters := []F{base}
+	for _, fl := range fields {
+		if fl.ref == nil {
+			continue
+		}
+		ids, err := r.resolveRef(ctx, *fl.ref)
+		if err != nil {
+			return nil, err
+		}
+		next := make([]F, 0, len(filters)*len(ids))
+		for _, f := range filters {
+			for _, id := range ids {
+				c := f
+				fl.set(&c, id)
+				next = append(next, c)
+			}
+		}
+		filters = next
+	}
+	return filters, nil
+}
+
 // mergeRuns runs query once per filter and returns the union, deduplicated
 // by key; with more than one run the union is re-sorted by cmp.
 func mergeRuns[F, T any](filters []F, query func(F) ([]T, error), key func(T) string, cmp func(a, b T) int) ([]T, error) {
+	if len(filters) == 0 {
+		return []T{}, nil
+	}
 	if len(filters) == 1 {
 		return query(filters[0])
 	}
@@ -182,30 +198,12 @@ func (r *Resolver) eventsFor(ctx context.Context, f *model.EventFilter) ([]*sche
 		base.Status = *f.Status
 	}
 	base.From, base.To = deref(f.From), deref(f.To)
-	filters := []schema.EventFilter{base}
-	for _, fl := range []struct {
-		ref *string
-		set func(*schema.EventFilter, string)
-	}{
+	filters, err := expand(ctx, r, base, []refField[schema.EventFilter]{
 		{f.Participant, func(e *schema.EventFilter, v string) { e.Participant = v }},
 		{f.Place, func(e *schema.EventFilter, v string) { e.Place = v }},
-	} {
-		if fl.ref == nil {
-			continue
-		}
-		ids, err := r.resolveRef(ctx, *fl.ref)
-		if err != nil {
-			return nil, err
-		}
-		var next []schema.EventFilter
-		for _, ef := range filters {
-			for _, id := range ids {
-				c := ef
-				fl.set(&c, id)
-				next = append(next, c)
-			}
-		}
-		filters = next
+	})
+	if err != nil {
+		return nil, err
 	}
 	return mergeRuns(filters, func(ef schema.EventFilter) ([]*schema.Event, error) {
 		return r.Store.Events(ctx, ef)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -10,7 +9,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/newsgraph/kg/graph"
 	"github.com/newsgraph/kg/resolvers"
 	"github.com/newsgraph/kg/resolvers/httpapi"
 )
@@ -19,16 +17,8 @@ import (
 // ingested through the same server; no request fails and every answer is a
 // consistent page (totalCount never below the number of edges returned).
 func TestConcurrentClientsDuringLoad(t *testing.T) {
-	st, err := graph.Open(context.Background(), "memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	x, err := newExtractor(context.Background(), nil, st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(httpapi.NewHandler(resolvers.New(st, &Pipeline{Store: st, Extractor: x}), httpapi.Config{Log: discardLog()}))
+	p := openPipeline(t, "memory:")
+	srv := httptest.NewServer(httpapi.NewHandler(resolvers.New(p.Store, p), httpapi.Config{Log: discardLog()}))
 	defer srv.Close()
 
 	post := func(body map[string]any) (map[string]any, error) {

@@ -70,7 +70,21 @@ func (e *env) loadDone(sum loadSummary, err error, where string) int {
 	return exitOK
 }
 
+// loadSummary counts what a load did.
 type loadSummary struct{ loaded, skipped, failed, quads int }
+
+// count adds one article's outcome.
+func (s *loadSummary) count(r loadResult) {
+	switch {
+	case r.err != nil:
+		s.failed++
+	case r.skipped:
+		s.skipped++
+	default:
+		s.loaded++
+		s.quads += r.added
+	}
+}
 
 // progress shows a live bar on a terminal and a log line every few seconds
 // otherwise, so long loads are never silent.

@@ -191,17 +191,25 @@ func TestStoreLockedGivesMessage(t *testing.T) {
 	}
 }
 
-func TestServeOverHTTP(t *testing.T) {
-	st, err := graph.Open(context.Background(), "memory:")
+// openPipeline opens the store at addr (closed when the test ends) and a
+// pipeline over it with the built-in extractor.
+func openPipeline(t *testing.T, addr string) *Pipeline {
+	t.Helper()
+	st, err := graph.Open(context.Background(), addr)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	x, err := newExtractor(context.Background(), nil, st)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &Pipeline{Store: st, Extractor: x}
+	return &Pipeline{Store: st, Extractor: x}
+}
+
+func TestServeOverHTTP(t *testing.T) {
+	p := openPipeline(t, "memory:")
+	st := p.Store
 	e := &env{ctx: context.Background(), stdout: io.Discard, stderr: io.Discard, log: discardLog()}
 	if _, err := loadDemo(e, p); err != nil {
 		t.Fatal(err)

@@ -246,15 +246,7 @@ func (p *Pipeline) LoadPaths(ctx context.Context, paths []string, workers int, r
 			}
 			r.added = res.Added
 		}
-		switch {
-		case r.err != nil:
-			sum.failed++
-		case r.skipped:
-			sum.skipped++
-		default:
-			sum.loaded++
-			sum.quads += r.added
-		}
+		sum.count(r)
 		if report != nil {
 			report(r)
 		}

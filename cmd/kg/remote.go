@@ -35,15 +35,7 @@ func remoteLoad(ctx context.Context, server, apiKey string, paths []string, repo
 		if err == nil {
 			r.added, r.skipped, r.err = postArticle(ctx, client, url, apiKey, a)
 		}
-		switch {
-		case r.err != nil:
-			sum.failed++
-		case r.skipped:
-			sum.skipped++
-		default:
-			sum.loaded++
-			sum.quads += r.added
-		}
+		sum.count(r)
 		report(r)
 		return nil
 	})

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
@@ -17,7 +16,6 @@ import (
 
 	_ "github.com/lib/pq" // the PostgreSQL driver Cayley's SQL backend uses
 
-	"github.com/newsgraph/kg/graph"
 	"github.com/newsgraph/kg/resolvers"
 	"github.com/newsgraph/kg/resolvers/httpapi"
 )
@@ -63,17 +61,9 @@ func postgresDSN(t *testing.T) string {
 // would be: its own store handle, pipeline and HTTP server.
 func instance(t *testing.T, dsn string) *httptest.Server {
 	t.Helper()
-	st, err := graph.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	x, err := newExtractor(context.Background(), nil, st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &Pipeline{Store: st, Extractor: x, CurationEvery: time.Nanosecond}
-	srv := httptest.NewServer(httpapi.NewHandler(resolvers.New(st, p), httpapi.Config{Log: discardLog()}))
+	p := openPipeline(t, dsn)
+	p.CurationEvery = time.Nanosecond
+	srv := httptest.NewServer(httpapi.NewHandler(resolvers.New(p.Store, p), httpapi.Config{Log: discardLog()}))
 	t.Cleanup(srv.Close)
 	return srv
 }
