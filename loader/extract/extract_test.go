@@ -156,6 +156,8 @@ func TestStatements(t *testing.T) {
 			[]string{"Angela Merkel|STATE|", "Angela Merkel|WARN|"}, nil},
 		{"pour X", "Pour le Kremlin, l'élargissement de l'Otan menace la sécurité de la Russie.", "2021-12-01",
 			[]string{"Kremlin|STATE|"}, nil},
+		{"apposition comma is no incise", "Le ministre allemand des Affaires étrangères, Heiko Maas, a appelé Moscou à retirer ses troupes, a rapporté l'agence allemande DPA.", "2021-04-20",
+			[]string{"Heiko Maas|CALL_ON|DPA"}, []string{"Russia|CALL_ON|"}},
 		{"we apposition", "We, the G7 foreign ministers of Canada, France and Japan, are deeply concerned about the shelling. We call on Moscow to stop.", "2022-08-10",
 			[]string{"G7|EXPRESS_CONCERN|", "G7|CALL_ON|"}, nil},
 		{"unnamed official", "Washington will answer in writing, a US official said.", "2022-01-21",

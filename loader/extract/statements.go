@@ -248,8 +248,21 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 	// incise after a comma or closing quote, subject after the verb
 	if g.cue != nil && g.g > s[0] {
 		p := d.toks[g.g-1]
+		apposed := false
+		if p.f == "," && g.g-2 >= s[0] {
+			// "Heiko Maas, a appelé Moscou à …": the comma closes the subject's
+			// apposition, and what follows the verb is its object
+			if m := d.mentionEndingAt(g.g - 2); m != nil && !d.governed(m.a) && m.kind != mDemonym {
+				apposed = true
+				for _, h := range gs {
+					if h.c1 <= m.a {
+						apposed = false // a verb before: the name is an object, the verb an incise
+					}
+				}
+			}
+		}
 		if p.f == "," || p.k == kQuoteClose || (g.g-1 > s[0] && d.toks[g.g-2].k == kQuoteClose) {
-			if subj, a, b := d.subjectAfter(g.c1, s); subj != nil {
+			if subj, a, b := d.subjectAfter(g.c1, s); subj != nil && !(apposed && d.is(b, wPrep)) {
 				g.subj, g.sa, g.sb = subj, a, b
 				g.explicit, g.inverted = true, true
 				return
@@ -301,6 +314,11 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 		if m := d.ma(j); m != nil && m.b == j+1 {
 			if d.governed(m.a) {
 				j = m.a - 1
+				continue
+			}
+			if k > 0 && gs[k-1].cue != nil && gs[k-1].subj != nil && m.a >= gs[k-1].c1 && m.a <= gs[k-1].c1+3 &&
+				!d.hasCompl(gs[k-1].c1, m.a) && g.g-m.b > 2 {
+				j = m.a - 1 // "a appelé Moscou à …, a rapporté …": the object of the verb before
 				continue
 			}
 			var ms []*mention
@@ -439,6 +457,15 @@ func (d *doc) subjectAfter(i int, s [2]int) ([]*ent, int, int) {
 		}
 		return nil, 0, 0
 	}
+	// "l'agence allemande DPA", "the news agency Tass": a media noun before the name
+	if mediaNouns[d.f(j)] || mediaNouns[d.f(j+1)] && d.toks[j].k == kWord && !d.toks[j].cap && d.ma(j) == nil {
+		for k := 0; k < 2 && j < s[1] && d.ma(j) == nil && mediaNouns[d.f(j)]; k++ {
+			j++
+		}
+		if m := d.ma(j); m != nil && m.kind == mDemonym && d.ma(m.b) != nil && d.ma(m.b).kind != mDemonym {
+			j = m.b // l'agence allemande DPA
+		}
+	}
 	m := d.ma(j)
 	if m == nil || m.a != j && !(m.a == a) {
 		return nil, 0, 0
@@ -523,6 +550,9 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			if h.g < g.sa && h.g > s[0] {
 				before = true // a clause of its own stands before the comma
 			}
+		}
+		if words := d.wordCount(s[0], g.sa); words >= 5 && !d.is(s[0], wPrep) && d.f(s[0]) != "according" && d.f(s[0]) != "selon" {
+			before = true // "President Biden spoke with Putin on Tuesday, the White House said."
 		}
 		if !(p.f == "," || p.k == kQuoteClose) || !before {
 			continue
@@ -664,6 +694,21 @@ func (d *doc) irrealis(g *vgroup) bool {
 	}
 	return false
 }
+
+func (d *doc) wordCount(a, b int) int {
+	n := 0
+	for i := a; i < b; i++ {
+		if d.toks[i].k == kWord {
+			n++
+		}
+	}
+	return n
+}
+
+// mediaNouns introduce a named source: "l'agence DPA", "the news agency Tass".
+var mediaNouns = map[string]bool{"agence": true, "agency": true, "news": true, "quotidien": true, "journal": true,
+	"daily": true, "newspaper": true, "chaine": true, "television": true, "radio": true, "site": true,
+	"broadcaster": true, "outlet": true, "magazine": true, "hebdomadaire": true, "weekly": true}
 
 // onlyGlue reports whether tokens [a,b) hold nothing but a complementizer,
 // quotes, commas and adverbs: "X a affirmé que Y …", "he said they …".
