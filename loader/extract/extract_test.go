@@ -158,6 +158,8 @@ func TestStatements(t *testing.T) {
 			[]string{"Kremlin|STATE|"}, nil},
 		{"apposition comma is no incise", "Le ministre allemand des Affaires étrangères, Heiko Maas, a appelé Moscou à retirer ses troupes, a rapporté l'agence allemande DPA.", "2021-04-20",
 			[]string{"Heiko Maas|CALL_ON|DPA"}, []string{"Russia|CALL_ON|"}},
+		{"postposed with article", "The American president called on Russia to de-escalate tensions, the White House added.", "2021-04-13",
+			[]string{"Joe Biden|CALL_ON|White House"}, []string{"White House|STATE|"}},
 		{"we apposition", "We, the G7 foreign ministers of Canada, France and Japan, are deeply concerned about the shelling. We call on Moscow to stop.", "2022-08-10",
 			[]string{"G7|EXPRESS_CONCERN|", "G7|CALL_ON|"}, nil},
 		{"unnamed official", "Washington will answer in writing, a US official said.", "2022-01-21",

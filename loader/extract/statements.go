@@ -544,14 +544,18 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 		if !g.explicit || g.inverted || g.elided || g.form != fFinite || g.sa <= s[0]+2 {
 			continue
 		}
-		p := d.toks[g.sa-1]
-		before := p.k == kQuoteClose || p.f == "," && d.toks[g.sa-2].k == kQuoteClose
+		pi := g.sa - 1
+		if d.is(pi, wDet) && pi-1 > s[0] {
+			pi-- // ", the White House said"
+		}
+		p := d.toks[pi]
+		before := p.k == kQuoteClose || p.f == "," && d.toks[pi-1].k == kQuoteClose
 		for _, h := range gs {
 			if h.g < g.sa && h.g > s[0] {
 				before = true // a clause of its own stands before the comma
 			}
 		}
-		if words := d.wordCount(s[0], g.sa); words >= 5 && !d.is(s[0], wPrep) && d.f(s[0]) != "according" && d.f(s[0]) != "selon" {
+		if words := d.wordCount(s[0], pi); words >= 5 && !d.is(s[0], wPrep) && d.f(s[0]) != "according" && d.f(s[0]) != "selon" {
 			before = true // "President Biden spoke with Putin on Tuesday, the White House said."
 		}
 		if !(p.f == "," || p.k == kQuoteClose) || !before {
