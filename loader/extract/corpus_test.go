@@ -239,7 +239,7 @@ func scoreDev(t *testing.T) map[string]*counts {
 // floors are a little under the figures reached.
 func TestDevCorpusFloors(t *testing.T) {
 	total := scoreDev(t)
-	floors := map[string]float64{"entities": 0.95, "roles": 0.95, "statements": 0.95, "events": 0.80}
+	floors := map[string]float64{"entities": 0.95, "roles": 0.95, "statements": 0.95, "events": 0.85}
 	for layer, min := range floors {
 		c := total[layer]
 		t.Logf("%-10s tp=%d sys=%d gold=%d F1=%.2f", layer, c.tp, c.sys, c.gold, c.f1())
