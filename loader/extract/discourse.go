@@ -200,6 +200,9 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 			return nil // "Western officials": nobody the article names
 		}
 		g := d.lastGroup
+		if len(g) == 0 {
+			g = d.recentPersons(m.a, max(ti.count, 2))
+		}
 		if ti.count > 0 && len(g) > ti.count {
 			g = g[len(g)-ti.count:]
 		}
@@ -280,7 +283,7 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 			return []*ent{e}
 		}
 	}
-	if (ti.role == "official" || ti.role == "spokesperson") && len(ti.of) == 1 {
+	if (ti.role == "official" || ti.role == "spokesperson" || ti.role == "adviser") && len(ti.of) == 1 {
 		return ti.of // an unnamed official speaks for the state or organization
 	}
 	if ti.role == "counterpart" && len(ti.of) > 0 {
@@ -308,6 +311,30 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 		return []*ent{e}
 	}
 	return nil
+}
+
+// recentPersons returns the last n distinct persons mentioned before token
+// pos, in text order: "les deux présidents" after two names.
+func (d *doc) recentPersons(pos, n int) []*ent {
+	var out []*ent
+	seen := map[*ent]bool{}
+	for k := pos - 1; k >= 0 && k > pos-400 && len(out) < n; k-- {
+		m := d.ma(k)
+		if m == nil || m.b != k+1 {
+			continue
+		}
+		for _, e := range m.refs() {
+			if e.typ == schema.TypePerson && !seen[e] {
+				seen[e] = true
+				out = append([]*ent{e}, out...)
+			}
+		}
+		k = m.a
+	}
+	if len(out) < n {
+		return nil
+	}
+	return out
 }
 
 // resolve returns the entities a subject mention stands for, resolving
