@@ -111,7 +111,11 @@ func unescapeNull(s string) string {
 // pgScan returns, in one query, the quads whose dir element is one of vals
 // (and whose predicate is pred unless pred is ""), as ref quads of node
 // hashes, ready for materialize.
-func pgScan(ctx context.Context, db *sql.DB, dir quad.Direction, vals []quad.Value, pred string) ([]refQuad, error) {
+//
+// With triples set, labels are left out and each (subject, predicate,
+// object) comes once: many articles restate the same entity facts under
+// their own labels, and callers that ignore labels need not fetch them all.
+func pgScan(ctx context.Context, db *sql.DB, dir quad.Direction, vals []quad.Value, pred string, triples bool) ([]refQuad, error) {
 	if len(vals) == 0 {
 		return nil, nil
 	}
@@ -120,8 +124,11 @@ func pgScan(ctx context.Context, db *sql.DB, dir quad.Direction, vals []quad.Val
 		h := csql.HashOf(v)
 		hashes[i] = h.ValueHash[:]
 	}
-	q := `SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads WHERE ` +
-		dir.String() + `_hash = ANY($1)`
+	q := `SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads WHERE `
+	if triples {
+		q = `SELECT DISTINCT subject_hash, predicate_hash, object_hash, NULL::bytea FROM quads WHERE `
+	}
+	q += dir.String() + `_hash = ANY($1)`
 	args := []any{pq.ByteaArray(hashes)}
 	if pred != "" {
 		q += ` AND predicate_hash = $2`

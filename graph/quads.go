@@ -143,11 +143,22 @@ func missing(r cgraph.Ref) bool {
 // walks Cayley's index for each, and compares predicate refs, so nothing is
 // decoded yet; PostgreSQL does it all in one query.
 func (s *Store) scan(ctx context.Context, dir quad.Direction, vals []quad.Value, pred string) ([]refQuad, error) {
+	return s.scanQuads(ctx, dir, vals, pred, false)
+}
+
+// scanTriples is scan for callers that ignore labels: the result may hold
+// each (subject, predicate, object) once, without its label (PostgreSQL
+// dedupes in the query; the other backends return every quad, as scan).
+func (s *Store) scanTriples(ctx context.Context, dir quad.Direction, vals []quad.Value, pred string) ([]refQuad, error) {
+	return s.scanQuads(ctx, dir, vals, pred, true)
+}
+
+func (s *Store) scanQuads(ctx context.Context, dir quad.Direction, vals []quad.Value, pred string, triples bool) ([]refQuad, error) {
 	if len(vals) == 0 {
 		return nil, nil
 	}
 	if s.pg != nil {
-		return pgScan(ctx, s.pg, dir, vals, pred)
+		return pgScan(ctx, s.pg, dir, vals, pred, triples)
 	}
 	lookup := vals
 	if pred != "" {
@@ -337,7 +348,7 @@ func (s *Store) subjectsWith(ctx context.Context, pred string, obj quad.Value) (
 
 // readSubjectsWith is subjectsWith without the cache.
 func (s *Store) readSubjectsWith(ctx context.Context, pred string, obj quad.Value) ([]string, error) {
-	raw, err := s.scan(ctx, quad.Object, []quad.Value{obj}, pred)
+	raw, err := s.scanTriples(ctx, quad.Object, []quad.Value{obj}, pred)
 	if err != nil {
 		return nil, err
 	}

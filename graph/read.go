@@ -377,7 +377,7 @@ func (s *Store) describeEntities(ctx context.Context, ids []string) (map[string]
 	if err != nil {
 		return nil, nil, err
 	}
-	raw, err := s.scan(ctx, quad.Subject, vals, "")
+	raw, err := s.scanTriples(ctx, quad.Subject, vals, "")
 	if err != nil {
 		return nil, nil, err
 	}
