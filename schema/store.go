@@ -18,6 +18,9 @@ type Store interface {
 	// one transaction, every quad labelled with the article's IRI. Writing
 	// the same extraction twice changes nothing (Added is then 0).
 	PutExtraction(ctx context.Context, x *Extraction) (PutResult, error)
+	// PutExtractions is PutExtraction for many articles in one
+	// transaction (bulk loads): every extraction is stored, or none.
+	PutExtractions(ctx context.Context, xs []*Extraction) ([]PutResult, error)
 	// HasArticle reports whether an article with this content hash is stored.
 	HasArticle(ctx context.Context, hash string) (bool, error)
 	// RetractArticle removes every quad labelled with the article's IRI,

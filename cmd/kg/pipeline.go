@@ -160,6 +160,9 @@ func prepare(a *schema.Article) (*schema.Article, error) {
 	return as[0], nil
 }
 
+// loadBatch is how many articles one write transaction of a load holds.
+const loadBatch = 64
+
 // loadResult is the outcome of one article (or one unreadable input) of a load.
 type loadResult struct {
 	article *schema.Article // nil for an unreadable input
@@ -228,29 +231,76 @@ func (p *Pipeline) LoadPaths(ctx context.Context, paths []string, workers int, r
 	go func() { wg.Wait(); close(results) }()
 
 	var sum loadSummary
-	for d := range results {
-		if ctx.Err() != nil {
-			continue // drain: nothing more is written once interrupted
-		}
-		r := loadResult{article: d.a, err: d.err}
-		switch {
-		case r.err != nil:
-		case d.x == nil:
-			r.skipped = true
-		default:
-			res, err := p.Store.PutExtraction(ctx, d.x)
-			if err != nil {
-				r.err = fmt.Errorf("store %s: %w", describe(d.a), err)
-			} else if res.Added == 0 {
-				r.skipped = true // the same text appeared twice in this load
-			}
-			r.added = res.Added
-		}
+	emit := func(r loadResult) {
 		sum.count(r)
 		if report != nil {
 			report(r)
 		}
 	}
+	// The writer commits extractions in batches: on bbolt a commit syncs
+	// the file, which is most of the cost of a write. A batch is written
+	// when full or when no article arrived for a moment, so a slow trickle
+	// is not held back. Each batch is one transaction: an interrupt or a
+	// crash leaves whole articles or nothing.
+	var batch []done
+	flush := func() {
+		if len(batch) == 0 || ctx.Err() != nil {
+			batch = batch[:0]
+			return
+		}
+		xs := make([]*schema.Extraction, len(batch))
+		for i, d := range batch {
+			xs[i] = d.x
+		}
+		rs, err := p.Store.PutExtractions(ctx, xs)
+		for i, d := range batch {
+			var res schema.PutResult
+			var werr error
+			if err == nil {
+				res = rs[i]
+			} else {
+				// one bad article must not fail its batch: write each alone
+				res, werr = p.Store.PutExtraction(ctx, d.x)
+			}
+			r := loadResult{article: d.a}
+			if werr != nil {
+				r.err = fmt.Errorf("store %s: %w", describe(d.a), werr)
+			} else {
+				// nothing added: the same text appeared twice in this load
+				r.added, r.skipped = res.Added, res.Added == 0
+			}
+			emit(r)
+		}
+		batch = batch[:0]
+	}
+	tick := time.NewTicker(200 * time.Millisecond)
+	defer tick.Stop()
+	for open := true; open; {
+		select {
+		case d, ok := <-results:
+			if !ok {
+				open = false
+				break
+			}
+			if ctx.Err() != nil {
+				continue // drain: nothing more is written once interrupted
+			}
+			switch {
+			case d.err != nil:
+				emit(loadResult{article: d.a, err: d.err})
+			case d.x == nil:
+				emit(loadResult{article: d.a, skipped: true})
+			default:
+				batch = append(batch, d)
+				if len(batch) >= loadBatch {
+					flush()
+				}
+			}
+		case <-tick.C:
+			flush()
+		}
+	}
+	flush()
 	if err := <-walkErr; err != nil {
 		return sum, err
 	}
