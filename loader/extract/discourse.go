@@ -357,13 +357,17 @@ func (d *doc) resolve(m *mention, pos int) []*ent {
 			if m.pron == wHeF {
 				g = 'f'
 			}
+			if e := d.sentPerson; e != nil && (e.gender == 0 || e.gender == g) {
+				return []*ent{e}
+			}
 			for _, e := range d.lastSubj {
 				if e.typ == schema.TypePerson && (e.gender == 0 || e.gender == g) {
 					return []*ent{e}
 				}
 			}
-			// "La France condamne … Elle appelle …": a state or organization subject
-			if len(d.lastSubj) == 1 && d.lastSubj[0].typ != schema.TypePerson {
+			// "La France condamne … Elle appelle …": a state or organization
+			// subject (French only: he/she never stand for a state)
+			if len(d.lastSubj) == 1 && d.lastSubj[0].typ != schema.TypePerson && d.lang == langFR {
 				return d.lastSubj
 			}
 			if d.lastPerson != nil && (d.lastPerson.gender == 0 || d.lastPerson.gender == g) {

@@ -41,6 +41,7 @@ type doc struct {
 	// discourse state for coreference
 	lastSubj     []*ent
 	lastPerson   *ent
+	sentPerson   *ent // the person subject already read in the current sentence
 	lastGroup    []*ent
 	lastSource   *ent
 	signers      []*ent

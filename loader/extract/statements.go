@@ -32,6 +32,7 @@ type vgroup struct {
 	silent     bool // a source or incise: no statement of its own
 	start, end int  // evidence tokens
 	conf       float64
+	trailing   bool // a participle after a comma, its own act of the same speaker
 }
 
 // readSentences is the sentence-by-sentence pass: coreference state moves
@@ -158,6 +159,12 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		if !aux && !modal && d.lang == langEN && v.EN != "" && f == strings.Fields(fold(v.EN))[0] && d.mentionEndingAt(j) == nil {
 			continue // a bare English base form is a noun unless a subject stands before it
 		}
+		if !aux && !modal && d.lang == langEN && j > s[0] && d.isDateWordNoPrep(j) {
+			// "X on Thursday called on …": a date adverbial between subject and verb
+			for j > s[0] && (d.isDateWordNoPrep(j) || d.f(j) == "on" || d.f(j) == "last" || d.f(j) == "this") {
+				j--
+			}
+		}
 		if !aux && !modal && d.lang == langEN && j >= s[0] && d.mentionEndingAt(j) == nil && !d.is(j, wCoord) &&
 			d.f(j) != "," && d.f(j) != "who" && d.f(j) != "which" && d.f(j) != "that" && d.toks[j].k != kQuoteClose &&
 			!strings.HasSuffix(f, "ing") {
@@ -203,12 +210,41 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		}
 	}
 	sort.Slice(gs, func(a, b int) bool { return gs[a].g < gs[b].g })
+	d.sentPerson = nil
 	for k, g := range gs {
 		d.findSubject(s, gs, k, g)
+		if len(g.subj) == 1 && g.subj[0].typ == schema.TypePerson && g.explicit {
+			d.sentPerson = g.subj[0] // "X said he …": the sentence's own speaker first
+		}
 	}
-	// participles opening the sentence take the main clause's subject
+	// participles opening the sentence take the main clause's subject; a
+	// participle trailing after a comma (", warning that", ", saying") takes
+	// the governing clause's, not the reported clause's in between
 	for k, g := range gs {
-		if g.subj == nil && g.form == fParticiple {
+		if g.subj == nil && g.form == fParticiple && g.cue != nil && k > 0 && d.f(g.g-1) == "," {
+			var h *vgroup
+			for _, o := range gs[:k] {
+				if o.subj != nil && o.explicit && o.form == fFinite && !o.inverted {
+					h = o
+					break
+				}
+			}
+			if h != nil {
+				g.subj, g.sa, g.sb = h.subj, h.sa, h.sb
+				g.trailing = true
+				continue
+			}
+			// "Zakharova went further, saying that …": the clause before has
+			// no verb of saying; its subject is the sentence's first actor
+			if m := d.sentenceSubject(s, g.g-1); m != nil {
+				if r := d.resolve(m, m.a); len(r) > 0 {
+					g.subj, g.sa, g.sb = r, m.a, m.b
+					g.explicit, g.trailing = true, true
+					continue
+				}
+			}
+		}
+		if g.subj == nil && g.form == fParticiple && d.sentenceSubject(s, g.g) == nil {
 			for _, h := range gs[k+1:] {
 				if h.subj != nil {
 					g.subj = h.subj
@@ -275,6 +311,13 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 	}
 	if j >= s[0] && (d.is(j, wCoord) || d.phraseStart(j, wCoord) >= s[0]) {
 		g.elided = true
+		// "X said Russia was free … and accused NATO": a coordinated verb of
+		// saying belongs to the governing clause, not to the reported one
+		if h := d.matrixGroup(gs, k); h != nil {
+			g.subj = h.subj
+			g.sa, g.sb = h.sa, h.sb
+			return
+		}
 		for h := k - 1; h >= 0; h-- {
 			if gs[h].subj != nil {
 				g.subj = gs[h].subj
@@ -387,6 +430,43 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 		g.sa, g.sb = gs[k-1].sa, gs[k-1].sb
 		g.elided = true
 	}
+}
+
+// matrixGroup returns the governing verb of saying before group k when k is
+// itself a verb of saying past its content clause: the first finite cue
+// group of the sentence with a subject of its own and some clause between
+// it and k. Nil when k is no cue or nothing governs it.
+func (d *doc) matrixGroup(gs []*vgroup, k int) *vgroup {
+	g := gs[k]
+	if g.cue == nil || g.cue.Adj || k < 2 {
+		return nil
+	}
+	for h := 0; h < k-1; h++ {
+		o := gs[h]
+		if o.cue == nil || o.subj == nil || o.form != fFinite || o.elided || o.cue.Adj {
+			continue
+		}
+		// a reported clause (its own verb group) stands between them
+		for _, in := range gs[h+1 : k] {
+			if in.subj != nil && in.explicit && !sameEnts(in.subj, o.subj) {
+				return o
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+func sameEnts(a, b []*ent) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *doc) hasCompl(a, b int) bool {
@@ -605,6 +685,9 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 	}
 	// participles after the main verb and gerunds add to the statement before
 	for i, g := range cands {
+		if g.trailing && (g.cue.Act != schema.ActState || !d.cueBefore(cands[:i])) {
+			continue // ", warning that …": a second act of the governing speaker
+		}
 		if (g.form == fParticiple && i > 0) || g.form == fGerund || g.form == fInfinitive {
 			g.silent = true
 		}
@@ -683,6 +766,48 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			}
 		}
 	}
+}
+
+// sentenceSubject returns the sentence's opening actor before token end: the
+// first mention not governed by a preposition, after a dateline
+// ("VILNIUS, Dec 16 - ") and not a place. Nil when none stands there.
+func (d *doc) sentenceSubject(s [2]int, end int) *mention {
+	a := s[0]
+	for i := s[0]; i < min(end, s[0]+10); i++ {
+		if f := d.f(i); f == "-" || f == "—" || f == "–" {
+			a = i + 1
+		}
+	}
+	for i := a; i < end; i++ {
+		if d.f(i) == "," && i == a {
+			return nil
+		}
+		m := d.ma(i)
+		if m == nil || m.a != i {
+			continue
+		}
+		if d.governed(m.a) || m.kind == mDemonym {
+			i = m.b - 1
+			continue
+		}
+		for _, e := range m.refs() {
+			if e.typ == schema.TypePlace {
+				return nil
+			}
+		}
+		return m
+	}
+	return nil
+}
+
+// cueBefore reports whether a finite verb of saying of its own stands among gs.
+func (d *doc) cueBefore(gs []*vgroup) bool {
+	for _, g := range gs {
+		if g.form == fFinite && !g.silent {
+			return true
+		}
+	}
+	return false
 }
 
 // irrealis reports whether a verb group is future, conditional, modal or
