@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsgraph/kg/graph/graphtest"
 	"github.com/newsgraph/kg/schema"
 )
 
@@ -18,7 +19,7 @@ func benchBackends(b *testing.B) []backend {
 		{"bbolt", func(t testing.TB) *Store { return mustOpen(t, filepath.Join(t.TempDir(), "kg.db")) }},
 	}
 	if dsn := os.Getenv("KG_TEST_POSTGRES"); dsn != "" {
-		bs = append(bs, backend{"postgres", func(t testing.TB) *Store { return mustOpen(t, freshPostgres(t, dsn)) }})
+		bs = append(bs, backend{"postgres", func(t testing.TB) *Store { return mustOpen(t, graphtest.FreshPostgres(t, dsn)) }})
 	}
 	return bs
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/kg/graph/graphtest"
 	"github.com/newsgraph/kg/schema"
 )
 
@@ -131,7 +132,7 @@ func backends(t testing.TB) []backend {
 	dsn := os.Getenv("KG_TEST_POSTGRES")
 	switch {
 	case dsn != "":
-		bs = append(bs, backend{"postgres", func(t testing.TB) *Store { return mustOpen(t, freshPostgres(t, dsn)) }})
+		bs = append(bs, backend{"postgres", func(t testing.TB) *Store { return mustOpen(t, graphtest.FreshPostgres(t, dsn)) }})
 	case os.Getenv("CI") != "":
 		t.Fatal("CI is set but KG_TEST_POSTGRES is empty: the PostgreSQL backend must be tested in CI")
 	default:

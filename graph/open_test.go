@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsgraph/kg/graph/graphtest"
 	"github.com/newsgraph/kg/schema"
 )
 
@@ -117,14 +118,7 @@ func TestDefaultPath(t *testing.T) {
 // TestPostgresReopen opens an initialised PostgreSQL store a second time:
 // the tables exist, and Open must reuse them without error.
 func TestPostgresReopen(t *testing.T) {
-	dsn := os.Getenv("KG_TEST_POSTGRES")
-	if dsn == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI is set but KG_TEST_POSTGRES is empty")
-		}
-		t.Skip("set KG_TEST_POSTGRES to a PostgreSQL DSN to run this test")
-	}
-	addr := freshPostgres(t, dsn)
+	addr := graphtest.PostgresDSN(t)
 	s := mustOpen(t, addr)
 	mustPut(t, s, fixtureA(t))
 	if err := s.Close(); err != nil {

@@ -3,10 +3,6 @@ package graph
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
-	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -21,36 +17,6 @@ import (
 
 	"github.com/newsgraph/kg/schema"
 )
-
-// freshPostgres creates a schema of its own for one test and returns a DSN
-// whose search_path points at it, so that runs never see each other's
-// tables; the schema is dropped at the end of the test.
-func freshPostgres(t testing.TB, dsn string) string {
-	t.Helper()
-	db, err := sql.Open("postgres", dsn)
-	if err != nil {
-		t.Fatalf("open %s: %v", dsn, err)
-	}
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	name := "kg_test_" + hex.EncodeToString(b)
-	if _, err := db.Exec("CREATE SCHEMA " + name); err != nil {
-		db.Close()
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		_, _ = db.Exec("DROP SCHEMA " + name + " CASCADE")
-		db.Close()
-	})
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatalf("parse %s: %v", dsn, err)
-	}
-	q := u.Query()
-	q.Set("search_path", name)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
 
 // suite is the shared behaviour every backend must show.
 var suite = []struct {

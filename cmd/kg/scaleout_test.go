@@ -2,60 +2,17 @@ package main
 
 import (
 	"bytes"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
-	_ "github.com/lib/pq" // the PostgreSQL driver Cayley's SQL backend uses
-
+	"github.com/newsgraph/kg/graph/graphtest"
 	"github.com/newsgraph/kg/resolvers"
 	"github.com/newsgraph/kg/resolvers/httpapi"
 )
-
-// postgresDSN returns a DSN for a fresh schema of the test server named by
-// KG_TEST_POSTGRES, dropped when the test ends. Without the variable the test
-// is skipped, or fails when CI is set: CI must test the scale-out path.
-func postgresDSN(t *testing.T) string {
-	t.Helper()
-	dsn := os.Getenv("KG_TEST_POSTGRES")
-	if dsn == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI is set but KG_TEST_POSTGRES is empty: the PostgreSQL path must be tested in CI")
-		}
-		t.Skip("set KG_TEST_POSTGRES to a PostgreSQL DSN to run this test")
-	}
-	db, err := sql.Open("postgres", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	name := "kg_test_" + hex.EncodeToString(b)
-	if _, err := db.Exec("CREATE SCHEMA " + name); err != nil {
-		db.Close()
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		_, _ = db.Exec("DROP SCHEMA " + name + " CASCADE")
-		db.Close()
-	})
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", name)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
 
 // instance is one `kg serve` over a shared store, as a separate process
 // would be: its own store handle, pipeline and HTTP server.
@@ -88,7 +45,7 @@ func gql(t *testing.T, srv *httptest.Server, query string, vars map[string]any) 
 // database serve the same graph; ingest and curation through one are seen
 // and honoured by the other.
 func TestTwoServersOneDatabase(t *testing.T) {
-	dsn := postgresDSN(t)
+	dsn := graphtest.PostgresDSN(t)
 	a, b := instance(t, dsn), instance(t, dsn)
 	ingest := `mutation($t: String!) { ingestArticle(input: {text: $t, date: "2021-04-15", language: "en"}) { created } }`
 	gql(t, a, ingest, map[string]any{"t": "The Kremlin said that Vladimir Putin stressed that the Minsk agreements remained the only basis for a settlement."})
