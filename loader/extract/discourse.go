@@ -162,6 +162,23 @@ func roleFamily(general, specific string) bool {
 	return false
 }
 
+// leaderRank orders the offices a "leader" may hold: the one who leads a
+// state's foreign policy comes first.
+func leaderRank(general, specific string) int {
+	if general != "leader" {
+		return 0
+	}
+	switch specific {
+	case "chancellor":
+		return 3
+	case "president":
+		return 2
+	case "prime minister":
+		return 1
+	}
+	return 0
+}
+
 // resolveTitle finds who an unnamed office phrase refers to: the latest
 // subject holding it, else any person of the article holding it.
 func (d *doc) resolveTitle(m *mention, pos int) []*ent {
@@ -267,10 +284,13 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 			}
 			for _, r := range le.Roles {
 				if schema.Fold(r.Of) == of && roleFamily(ti.role, r.Role) && (r.From == 0 || d.year >= r.From) && (r.To == 0 || d.year <= r.To) {
+					// "the Russian leader": the chancellor, else the president,
+					// outranks a prime minister of the same years
+					rank := r.From + 10000*leaderRank(ti.role, r.Role)
 					switch {
-					case r.From > from:
-						found, from = i, r.From
-					case r.From == from && found != i:
+					case rank > from:
+						found, from = i, rank
+					case rank == from && found != i:
 						found = -2
 					}
 				}

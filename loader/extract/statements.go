@@ -1103,6 +1103,22 @@ func (d *doc) asSigners(es []*ent) []*ent {
 // updateState moves the discourse state past a sentence: the latest
 // subject, person, group of persons and organization.
 func (d *doc) updateState(s [2]int, gs []*vgroup) {
+	subjects := false
+	for _, g := range gs {
+		if len(g.subj) > 0 {
+			subjects = true
+		}
+	}
+	if !subjects {
+		// "The Russian leader struck a more upbeat tone. He said …": the
+		// sentence's opening actor is the antecedent even without a verb of saying
+		if m := d.sentenceSubject(s, s[1]); m != nil && m.kind != mPronoun {
+			if r := d.resolve(m, m.a); len(r) == 1 && r[0].typ == schema.TypePerson {
+				d.lastSubj = r
+				d.lastPerson = r[0]
+			}
+		}
+	}
 	for _, g := range gs {
 		if len(g.subj) == 0 || g.inverted && g.silent {
 			continue
