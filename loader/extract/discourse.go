@@ -162,6 +162,40 @@ func roleFamily(general, specific string) bool {
 	return false
 }
 
+// nextHolder looks a few sentences ahead of an unnamed office of a state for
+// the first person named whom nothing ties to another office: cataphora.
+func (d *doc) nextHolder(m *mention, ti *titleInfo) *ent {
+	if len(ti.of) != 1 || ti.of[0].typ != schema.TypeState || ti.role == "counterpart" || ti.role == "official" || ti.role == "side" {
+		return nil
+	}
+	last := d.toks[m.a].sent + 3
+	for i := m.b; i < len(d.toks) && d.toks[i].sent <= last; i++ {
+		n := d.ma(i)
+		if n == nil || n.a != i {
+			continue
+		}
+		i = n.b - 1
+		if n.kind == mPronoun {
+			continue
+		}
+		for _, e := range n.refs() {
+			if e == nil || e.typ != schema.TypePerson {
+				continue
+			}
+			free := e.lex == nil || len(e.lex.Roles) == 0
+			for _, r := range e.roles {
+				if r.of != ti.of[0] || !roleFamily(ti.role, r.role) && !roleFamily(r.role, ti.role) {
+					free = false
+				}
+			}
+			if free {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
 // leaderRank orders the offices a "leader" may hold: the one who leads a
 // state's foreign policy comes first.
 func leaderRank(general, specific string) int {
@@ -305,6 +339,13 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 	}
 	if (ti.role == "official" || ti.role == "spokesperson" || ti.role == "adviser") && len(ti.of) == 1 {
 		return ti.of // an unnamed official speaks for the state or organization
+	}
+	// "Lithuania's foreign minister called … Gabrielius Landsbergis told …":
+	// an office named before its holder is filled by the next person named
+	if e := d.nextHolder(m, ti); e != nil {
+		d.addRole(e, ti.role, ti.of[0], m.a, ti.tb, 0.5, "office before its holder: "+d.surface(m.a, ti.tb))
+		e.roles = append(e.roles, entRole{ti.role, ti.of[0]})
+		return []*ent{e}
 	}
 	if ti.role == "counterpart" && len(ti.of) > 0 {
 		// an unnamed counterpart: a person of its own, named by the phrase

@@ -221,7 +221,7 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 	// participle trailing after a comma (", warning that", ", saying") takes
 	// the governing clause's, not the reported clause's in between
 	for k, g := range gs {
-		if g.subj == nil && g.form == fParticiple && g.cue != nil && k > 0 && d.f(g.g-1) == "," {
+		if g.subj == nil && g.form == fParticiple && g.cue != nil && g.g > s[0] && d.f(g.g-1) == "," {
 			var h *vgroup
 			for _, o := range gs[:k] {
 				if o.subj != nil && o.explicit && o.form == fFinite && !o.inverted {
