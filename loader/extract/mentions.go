@@ -744,7 +744,12 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 	if speaks && !hasOrg && !hasAgree && words <= 3 && (words >= 2 || a != s[0]) {
 		prevTitle = true
 	}
+	// "l'agence Interfax", "the state news agency Belta", "l'agence russe Tass"
+	media := a > 0 && (mediaNouns[d.f(a-1)] ||
+		a > 1 && mediaNouns[d.f(a-2)] && d.ma(a-1) != nil && d.ma(a-1).kind == mDemonym)
 	switch {
+	case media && words <= 3 && !d.m.first[first.f]:
+		typ = schema.TypeOrganization
 	case hasAgree && words >= 2:
 		typ = schema.TypeAgreement
 	case hasOrg && words >= 2:

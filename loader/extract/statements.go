@@ -297,7 +297,7 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 				}
 			}
 		}
-		if p.f == "," || p.k == kQuoteClose || (g.g-1 > s[0] && d.toks[g.g-2].k == kQuoteClose) {
+		if p.f == "," || p.k == kQuoteClose || (g.g-1 > s[0] && d.toks[g.g-2].k == kQuoteClose && !d.is(g.g-1, wCoord)) {
 			if subj, a, b := d.subjectAfter(g.c1, s); subj != nil && !(apposed && d.is(b, wPrep)) {
 				g.subj, g.sa, g.sb = subj, a, b
 				g.explicit, g.inverted = true, true
@@ -926,8 +926,15 @@ func (d *doc) sourceMarkers(s [2]int) []srcMarker {
 			}
 		}
 		// "d'après l'agence Ria Novosti", "according to the news agency Tass"
-		for k := 0; k < 2 && j < s[1] && d.ma(j) == nil && d.toks[j].k == kWord && !d.toks[j].cap; k++ {
+		for k := 0; k < 3 && j < s[1] && d.ma(j) == nil && d.toks[j].k == kWord && !d.toks[j].cap; k++ {
 			j++
+		}
+		if m := d.ma(j); m != nil && m.a <= j && m.kind == mDemonym {
+			if n := d.ma(m.b); n != nil && n.a == m.b && n.kind != mDemonym {
+				j = m.b // "l'agence russe Interfax": the agency, not the state
+			} else if m.b < s[1] && d.toks[m.b].k == kWord && !d.toks[m.b].cap {
+				continue // "according to Russian news agencies": no one source
+			}
 		}
 		if m := d.ma(j); m != nil && m.a <= j {
 			if r := d.resolve(m, j); len(r) > 0 {
