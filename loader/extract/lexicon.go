@@ -88,6 +88,13 @@ type VerbCue struct {
 	// Adj marks adjectives (concerned, préoccupés, prêts) that are cues
 	// only after a copula or auxiliary: "we are deeply concerned".
 	Adj bool `json:"adj,omitempty"`
+	// We marks verbs that are speech acts only in a first-person plural
+	// voice, a communiqué's own ("nous continuerons à", "we will intensify"):
+	// with any other subject they report a deed, not a statement.
+	We bool `json:"we,omitempty"`
+	// Negated is the act of the verb under negation ("ne reconnaîtrons
+	// jamais", "will not accept" → REJECT); without negation Act holds.
+	Negated schema.Act `json:"negated,omitempty"`
 }
 
 // NounCue is a noun (or fixed phrase) that names a speech act: inquiétude,

@@ -800,6 +800,24 @@ func (d *doc) sentenceSubject(s [2]int, end int) *mention {
 	return nil
 }
 
+// negated reports whether a verb group carries its own negation: ne … pas /
+// jamais, not, never, cannot.
+func (d *doc) negated(g *vgroup) bool {
+	for i := max(g.g-1, 0); i < g.c0; i++ {
+		switch d.f(i) {
+		case "ne", "n'", "not", "never", "n't", "cannot":
+			return true
+		}
+	}
+	for i := g.c1; i < min(g.c1+2, len(d.toks)); i++ {
+		switch d.f(i) {
+		case "pas", "jamais", "plus":
+			return true
+		}
+	}
+	return false
+}
+
 // cueBefore reports whether a finite verb of saying of its own stands among gs.
 func (d *doc) cueBefore(gs []*vgroup) bool {
 	for _, g := range gs {
@@ -949,6 +967,19 @@ func (d *doc) sourceMarkers(s [2]int) []srcMarker {
 func (d *doc) emit(g *vgroup, s [2]int) {
 	act := g.cue.Act
 	cue := d.surface(g.c0, g.c1)
+	if g.cue.We {
+		if m := d.ma(g.sa); m == nil || m.kind != mPronoun || m.pron != wWe {
+			return // "Russia continues to mass troops" is a deed, not a statement
+		}
+	}
+	if g.cue.Negated != "" && d.negated(g) {
+		for _, c := range within(d.cue, s[0], g.g) {
+			if c.p.kind == pVerb && c.b <= g.g {
+				return // "said Kyiv would never accept": content of the report before
+			}
+		}
+		act = g.cue.Negated // "nous ne reconnaîtrons jamais" rejects
+	}
 	// light verbs take the act of the noun in their object; a verb that
 	// stresses (réitérer, rappeler) yields only to concern
 	if g.cue.Light {
@@ -977,12 +1008,23 @@ func (d *doc) emit(g *vgroup, s [2]int) {
 		}
 	}
 	if act == schema.ActState || act == schema.ActStress {
+		// a manner adverb (firmly, fermement) warns only of a response:
+		// "stood firmly behind Ukraine" is support, "will respond firmly" a threat
+		manner, response := false, false
 		for i := g.c1; i < g.end; i++ {
 			switch d.f(i) {
-			case "ferme", "fermement", "firmly", "consequences", "riposte", "riposter", "represailles", "retaliation", "costs",
-				"decisively", "resolument", "swiftly", "severe", "severes", "prix", "price":
+			case "consequences", "riposte", "riposter", "represailles", "retaliation", "costs", "severe", "severes", "prix", "price":
 				act = schema.ActWarn
+			case "ferme", "fermement", "firmly", "decisively", "resolument", "swiftly":
+				manner = true
 			}
+			if f := d.f(i); strings.HasPrefix(f, "repond") || strings.HasPrefix(f, "respond") || strings.HasPrefix(f, "reag") ||
+				strings.HasPrefix(f, "react") || f == "reponse" || f == "response" {
+				response = true
+			}
+		}
+		if manner && response {
+			act = schema.ActWarn
 		}
 	}
 	d.emitAct(g, s, act, cue)
