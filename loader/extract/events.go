@@ -54,7 +54,7 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 		// anaphoric or negated mentions tell no new event
 		skip := false
 		for i := max(s[0], tr.a-4); i < tr.a; i++ {
-			if d.is(i, wNeg) {
+			if d.is(i, wNeg) && !d.verbBetween(gs, i, tr.a) {
 				skip = true
 			}
 		}
@@ -78,6 +78,18 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 }
 
 var definite = map[string]bool{"le": true, "la": true, "l'": true, "les": true, "the": true}
+
+// verbBetween reports whether a verb group ends between a negation and a
+// trigger: "ne reconnaîtrons jamais l'annexion" negates the recognition, not
+// the annexation.
+func (d *doc) verbBetween(gs []*vgroup, neg, tr int) bool {
+	for _, g := range gs {
+		if g.cue != nil && g.c1 <= tr && g.c1 > neg-3 {
+			return true
+		}
+	}
+	return false
+}
 
 func (d *doc) hasEventType(t schema.EventType) bool {
 	for _, e := range d.events[max(0, len(d.events)-200):] {
