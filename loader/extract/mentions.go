@@ -129,6 +129,17 @@ func (d *doc) findMentions() {
 			if le.Type == schema.TypeAgreement || le.Type == schema.TypeOrganization {
 				a = d.extendAgreementLeft(a, le.Type)
 			}
+			if st, a2, b2 := d.administration(le, a, b); st != nil {
+				// "the Biden administration", "l'administration Biden": the state it governs
+				d.mention(e, a, b) // the leader is named all the same
+				d.registerSurname(e)
+				d.mention(st, a2, b2)
+				d.addMention(&mention{a: a2, b: b2, kind: mMetonym, ent: st})
+				for i := a2; i < b2; i++ {
+					covered[i] = true
+				}
+				continue
+			}
 			d.mention(e, a, b)
 			d.addMention(&mention{a: a, b: b, kind: mName, ent: e})
 			if le.Type == schema.TypePerson {
@@ -163,6 +174,33 @@ func (d *doc) findMentions() {
 	d.unknownNames(covered)
 	d.attachTitles()
 	d.pronouns()
+}
+
+// administration reads "the Biden administration" / "l'administration
+// Obama": a leader's name with the noun of his government stands for the
+// state he led at the article's date. Nil when the name is not such a leader.
+func (d *doc) administration(le *LexEntity, a, b int) (*ent, int, int) {
+	if le.Type != schema.TypePerson || d.year == 0 {
+		return nil, 0, 0
+	}
+	a2, b2 := a, b
+	switch {
+	case b < len(d.toks) && (d.f(b) == "administration" || d.f(b) == "government"):
+		b2 = b + 1
+	case a > 0 && (d.f(a-1) == "administration" || d.f(a-1) == "gouvernement"):
+		a2 = a - 1
+	default:
+		return nil, 0, 0
+	}
+	for _, r := range le.Roles {
+		if (r.Role == "president" || r.Role == "prime minister" || r.Role == "chancellor") &&
+			(r.From == 0 || d.year >= r.From) && (r.To == 0 || d.year <= r.To) {
+			if st := d.lexByName(r.Of); st != nil && st.typ == schema.TypeState {
+				return st, a2, b2
+			}
+		}
+	}
+	return nil, 0, 0
 }
 
 func (d *doc) isHonorific(i int) bool {

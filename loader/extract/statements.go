@@ -281,8 +281,9 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 		g.sa, g.sb = g.g, g.g+1
 		return
 	}
-	// incise after a comma or closing quote, subject after the verb
-	if g.cue != nil && g.g > s[0] {
+	// incise after a comma or closing quote, subject after the verb (never a
+	// participle: ", accusing Moscow of …" has its object after it)
+	if g.cue != nil && g.g > s[0] && g.form != fParticiple && g.form != fGerund {
 		p := d.toks[g.g-1]
 		apposed := false
 		if p.f == "," && g.g-2 >= s[0] {
