@@ -620,6 +620,17 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			break
 		}
 	}
+	// "X said Y had done A …, when he also proposed B": Y goes on within X's report
+	for i, c := range cands {
+		if c.source != nil || c.silent || i == 0 {
+			continue
+		}
+		for _, p := range cands[:i] {
+			if p.source != nil && !p.silent && sameEnts(p.subj, c.subj) && !d.hasSemicolon(p.c1, c.g) {
+				c.source = p.source
+			}
+		}
+	}
 	// postposed attributions: « … », Peskov told reporters. / Russia will respond, Lavrov said.
 	for i, g := range cands {
 		if !g.explicit || g.inverted || g.elided || g.form != fFinite || g.sa <= s[0]+2 {
@@ -813,6 +824,15 @@ func (d *doc) negated(g *vgroup) bool {
 	for i := g.c1; i < min(g.c1+2, len(d.toks)); i++ {
 		switch d.f(i) {
 		case "pas", "jamais", "plus":
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) hasSemicolon(a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.f(i) == ";" || d.f(i) == ":" {
 			return true
 		}
 	}
