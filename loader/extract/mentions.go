@@ -203,6 +203,41 @@ func (d *doc) administration(le *LexEntity, a, b int) (*ent, int, int) {
 	return nil, 0, 0
 }
 
+// titleMods are words that qualify an office after its noun ("le président
+// par intérim, X", "le Premier ministre sortant X"): they stand between the
+// title and the apposed name.
+var titleMods = map[string]bool{"interim": true, "intérim": true, "interimaire": true, "sortant": true, "sortante": true,
+	"exercice": true, "designe": true, "designee": true, "elu": true, "elue": true}
+
+// afterTitleMods skips "par intérim", "en exercice", "sortant" after a title ending before j.
+func (d *doc) afterTitleMods(j int) int {
+	for k := 0; k < 3 && j < len(d.toks); k++ {
+		switch {
+		case (d.f(j) == "par" || d.f(j) == "en") && titleMods[d.f(j+1)]:
+			j += 2
+		case titleMods[d.f(j)]:
+			j++
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// beforeTitleMods walks back from p over the same modifiers.
+func (d *doc) beforeTitleMods(p int) int {
+	for k := 0; k < 3 && p > 0; k++ {
+		if !titleMods[d.f(p)] {
+			return p
+		}
+		p--
+		if d.f(p) == "par" || d.f(p) == "en" {
+			p--
+		}
+	}
+	return p
+}
+
 func (d *doc) isHonorific(i int) bool {
 	switch d.toks[i].f {
 	case "m", "mme", "mr", "mrs", "ms", "dr", "mlle":
@@ -771,6 +806,7 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 		if d.f(p) == "," && p > 0 {
 			p--
 		}
+		p = d.beforeTitleMods(p)
 		if m := d.ma(p); m != nil && m.kind == mTitle && m.b == p+1 {
 			prevTitle = true
 		}
@@ -835,7 +871,7 @@ func (d *doc) attachTitles() {
 			continue
 		}
 		ti := m.ti
-		j := m.b
+		j := d.afterTitleMods(m.b)
 		comma := false
 		if d.f(j) == "," {
 			j++
