@@ -196,6 +196,43 @@ func (d *doc) nextHolder(m *mention, ti *titleInfo) *ent {
 	return nil
 }
 
+// possessorsAide resolves "son porte-parole", "his spokesman" with no
+// organization named: the spokesperson the article names for the
+// possessor's office (Peskov for the Russian president), else the
+// possessor's organization or state, for which an unnamed aide speaks.
+func (d *doc) possessorsAide(m *mention, ti *titleInfo) []*ent {
+	if !ti.poss || len(ti.of) > 0 || (ti.role != "spokesperson" && ti.role != "official" && ti.role != "adviser") {
+		return nil
+	}
+	who := d.sentPerson
+	if who == nil {
+		for _, e := range d.lastSubj {
+			if e.typ == schema.TypePerson {
+				who = e
+				break
+			}
+		}
+	}
+	if who == nil || len(who.roles) == 0 {
+		return nil
+	}
+	office := who.roles[0].of
+	if office == nil {
+		return nil
+	}
+	for _, e := range d.order {
+		if e.typ != schema.TypePerson || e.count == 0 || e == who {
+			continue
+		}
+		for _, r := range e.roles {
+			if roleFamily(ti.role, r.role) && r.of != nil && (r.of == office || r.of.lex != nil && schema.Fold(r.of.lex.Of) == schema.Fold(office.name)) {
+				return []*ent{e}
+			}
+		}
+	}
+	return []*ent{office}
+}
+
 // leaderRank orders the offices a "leader" may hold: the one who leads a
 // state's foreign policy comes first.
 func leaderRank(general, specific string) int {
@@ -339,6 +376,9 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 	}
 	if (ti.role == "official" || ti.role == "spokesperson" || ti.role == "adviser") && len(ti.of) == 1 {
 		return ti.of // an unnamed official speaks for the state or organization
+	}
+	if r := d.possessorsAide(m, ti); r != nil {
+		return r
 	}
 	// "Lithuania's foreign minister called … Gabrielius Landsbergis told …":
 	// an office named before its holder is filled by the next person named
