@@ -595,6 +595,9 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 	var cands []*vgroup
 	for _, g := range gs {
 		if g.cue != nil && g.subj != nil {
+			if (g.cue.Act == schema.ActState || g.cue.Act == schema.ActDiscuss) && g.cue.Negated == "" && !g.cue.Adj && d.negated(g) {
+				continue // "n'a pas répondu", "did not comment": no speech to report
+			}
 			cands = append(cands, g)
 		}
 	}
