@@ -58,8 +58,9 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 				skip = true
 			}
 		}
-		if tr.a-2 >= s[0] && d.phraseStart(tr.a-2, wAnaphor) >= s[0] && d.is(tr.a-1, wDet) || tr.a-1 >= s[0] && d.phraseStart(tr.a-1, wAnaphor) >= s[0] {
-			skip = true // "following the summit": an event already told
+		if (tr.a-2 >= s[0] && d.phraseStart(tr.a-2, wAnaphor) >= s[0] && d.is(tr.a-1, wDet) || tr.a-1 >= s[0] && d.phraseStart(tr.a-1, wAnaphor) >= s[0]) &&
+			!d.newEvent(tr) {
+			skip = true // "following the summit": an event already told ("après la mort d'un soldat" tells a new one)
 		}
 		if tr.a-1 >= s[0] && d.is(tr.a-1, wDemonstr) && d.f(tr.a-1) != "that" {
 			skip = true
@@ -78,6 +79,21 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 }
 
 var definite = map[string]bool{"le": true, "la": true, "l'": true, "les": true, "the": true}
+
+// newEvent reports whether a trigger after "après"/"following" tells a new
+// event rather than one already told: an indefinite article ("après un
+// référendum") or a complement of its own ("après la mort d'un soldat").
+func (d *doc) newEvent(tr match) bool {
+	switch d.f(tr.a - 1) {
+	case "un", "une", "a", "an":
+		return true
+	}
+	switch d.f(tr.b) {
+	case "de", "d'", "du", "des", "of", "between", "entre":
+		return true
+	}
+	return false
+}
 
 // verbBetween reports whether a verb group ends between a negation and a
 // trigger: "ne reconnaîtrons jamais l'annexion" negates the recognition, not
@@ -446,3 +462,4 @@ func (d *doc) eventStatus(t *Trigger, tr match, s [2]int) schema.EventStatus {
 	}
 	return schema.StatusOccurred
 }
+

@@ -98,6 +98,39 @@ func (d *doc) dropEmptyEvents() {
 		out = append(out, e)
 	}
 	d.events = out
+	d.dropCovered()
+}
+
+// specificity ranks the event types one span may be read as: a phone call
+// or a summit is also talks and a meeting, told once as the most specific.
+var specificity = map[schema.EventType]int{schema.EventNegotiation: 1, schema.EventMeeting: 2,
+	schema.EventPhoneCall: 3, schema.EventSummit: 3}
+
+// dropCovered keeps one event per stretch of a sentence: of two events whose
+// evidence overlaps, the less specific (NEGOTIATION < MEETING < PHONE_CALL,
+// SUMMIT) or the later of the same type goes.
+func (d *doc) dropCovered() {
+	drop := make([]bool, len(d.events))
+	for i := range d.events {
+		for j := range d.events {
+			a, b := &d.events[i], &d.events[j]
+			if i == j || drop[j] || a.Evidence.Sentence != b.Evidence.Sentence ||
+				a.Evidence.Start >= b.Evidence.End || b.Evidence.Start >= a.Evidence.End {
+				continue
+			}
+			ra, rb := specificity[a.Type], specificity[b.Type]
+			if ra > 0 && rb > 0 && ra < rb || a.Type == b.Type && i > j {
+				drop[i] = true
+			}
+		}
+	}
+	out := d.events[:0]
+	for i, e := range d.events {
+		if !drop[i] {
+			out = append(out, e)
+		}
+	}
+	d.events = out
 }
 
 // sentenceGroups finds the verb groups of a sentence and their subjects.
