@@ -111,6 +111,17 @@ func (d *doc) findMentions() {
 	}
 	for _, mt := range d.ent {
 		a, b := mt.a, mt.b
+		if mt.p.kind == pCapital {
+			if b2 := d.placeInName(&d.m.ents[mt.p.idx], b); b2 > b {
+				e := d.entity(d.surface(a, b2), schema.TypeOrganization, nil)
+				d.mention(e, a, b2)
+				d.addMention(&mention{a: a, b: b2, kind: mName, ent: e})
+				for i := a; i < b2; i++ {
+					covered[i] = true
+				}
+				continue
+			}
+		}
 		if inTitle[a] && inTitle[b-1] && mt.p.kind == pEntity && d.m.ents[mt.p.idx].Type != schema.TypeState {
 			continue // "ministre de l'Europe et des Affaires étrangères" names no place
 		}
@@ -128,6 +139,16 @@ func (d *doc) findMentions() {
 			}
 			if le.Type == schema.TypeAgreement || le.Type == schema.TypeOrganization {
 				a = d.extendAgreementLeft(a, le.Type)
+			}
+			if b2 := d.placeInName(le, b); b2 > b {
+				// "Minsk Group", "Malaysia Airlines": a place inside an organization's name
+				e := d.entity(d.surface(a, b2), schema.TypeOrganization, nil)
+				d.mention(e, a, b2)
+				d.addMention(&mention{a: a, b: b2, kind: mName, ent: e})
+				for i := a; i < b2; i++ {
+					covered[i] = true
+				}
+				continue
 			}
 			if st, a2, b2 := d.administration(le, a, b); st != nil {
 				// "the Biden administration", "l'administration Biden": the state it governs
@@ -174,6 +195,26 @@ func (d *doc) findMentions() {
 	d.unknownNames(covered)
 	d.attachTitles()
 	d.pronouns()
+}
+
+// placeInName returns the end of an organization's name that a state or
+// capital opens ("Minsk Group", "Malaysia Airlines"): capitalised words up
+// to an organization head right after it. b when the place stands alone.
+func (d *doc) placeInName(le *LexEntity, b int) int {
+	if le.Type != schema.TypeState && len(le.Capital) == 0 {
+		return b
+	}
+	end := b
+	for k := b; k < len(d.toks) && k < b+3; k++ {
+		t := d.toks[k]
+		if t.k != kWord || !t.cap || t.sent != d.toks[b-1].sent {
+			break
+		}
+		if d.m.orgHeads[t.f] || t.f == "airlines" || t.f == "airways" {
+			end = k + 1
+		}
+	}
+	return end
 }
 
 // administration reads "the Biden administration" / "l'administration
