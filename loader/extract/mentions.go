@@ -140,6 +140,16 @@ func (d *doc) findMentions() {
 			if le.Type == schema.TypeAgreement || le.Type == schema.TypeOrganization {
 				a = d.extendAgreementLeft(a, le.Type)
 			}
+			if le.Type == schema.TypePerson && b-a == 1 && a > 0 && d.toks[a-1].cap && d.m.first[d.toks[a-1].f] &&
+				d.ma(a-1) == nil && !strings.HasPrefix(schema.Fold(le.Name), d.toks[a-1].f) {
+				// "John Sullivan" is not the lexicon's Jake Sullivan: another first name
+				e := d.entity(d.surface(a-1, b), schema.TypePerson, nil)
+				d.mention(e, a-1, b)
+				d.addMention(&mention{a: a - 1, b: b, kind: mName, ent: e})
+				d.registerSurname(e)
+				covered[a-1], covered[a] = true, true
+				continue
+			}
 			if b2 := d.placeInName(le, b); b2 > b {
 				// "Minsk Group", "Malaysia Airlines": a place inside an organization's name
 				e := d.entity(d.surface(a, b2), schema.TypeOrganization, nil)
@@ -332,8 +342,12 @@ func (d *doc) isLocative(i int) bool {
 		return false
 	}
 	switch d.toks[j].f {
-	case "capitale", "capital", "ville", "city":
+	case "capitale", "capital", "ville", "city", "near":
 		return true
+	case "de", "d'":
+		if j > 0 && (d.toks[j-1].f == "pres" || d.toks[j-1].f == "proche" || d.toks[j-1].f == "autour") {
+			return true // près de Simferopol
+		}
 	}
 	return d.is(j, wLoc) && !(d.toks[j].f == "en" && d.lang == langFR && j+1 < len(d.toks) && false)
 }
