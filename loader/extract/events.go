@@ -462,4 +462,3 @@ func (d *doc) eventStatus(t *Trigger, tr match, s [2]int) schema.EventStatus {
 	}
 	return schema.StatusOccurred
 }
-
