@@ -112,7 +112,8 @@ var specificity = map[schema.EventType]int{schema.EventNegotiation: 1, schema.Ev
 func (d *doc) dropCovered() {
 	drop := make([]bool, len(d.events))
 	for i := range d.events {
-		for j := range d.events {
+		// events are appended sentence by sentence: only neighbours can overlap
+		for j := max(0, i-8); j < min(len(d.events), i+9); j++ {
 			a, b := &d.events[i], &d.events[j]
 			if i == j || drop[j] || a.Evidence.Sentence != b.Evidence.Sentence ||
 				a.Evidence.Start >= b.Evidence.End || b.Evidence.Start >= a.Evidence.End {
