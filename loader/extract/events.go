@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/newsgraph/kg/schema"
 )
 
@@ -68,7 +70,7 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 		if tr.a-1 >= s[0] && definite[d.f(tr.a-1)] && d.hasEventType(t.Type) && !d.hasComplement(tr.b, s) {
 			skip = true // "l'entretien", "the talks": the one already told
 		}
-		if tr.a-1 >= s[0] && definite[d.f(tr.a-1)] && d.speechObject(gs, tr.a-1) {
+		if tr.a-1 >= s[0] && definite[d.f(tr.a-1)] && talkEvent[t.Type] && d.speechObject(gs, tr.a-1) {
 			skip = true // "a jugé les discussions constructives": talk about talks already held
 		}
 		if skip {
@@ -79,6 +81,11 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 }
 
 var definite = map[string]bool{"le": true, "la": true, "l'": true, "les": true, "the": true}
+
+// talkEvent are the events that are talk themselves: judged as the object of
+// a verb of saying they are the talks already told.
+var talkEvent = map[schema.EventType]bool{schema.EventNegotiation: true, schema.EventMeeting: true,
+	schema.EventPhoneCall: true, schema.EventSummit: true}
 
 // newEvent reports whether a trigger after "après"/"following" tells a new
 // event rather than one already told: an indefinite article ("après un
@@ -92,7 +99,8 @@ func (d *doc) newEvent(tr match) bool {
 	case "de", "d'", "du", "des", "of", "between", "entre":
 		return true
 	}
-	return false
+	// "after meeting Geoana": a verb with its own object
+	return strings.HasSuffix(d.f(tr.b-1), "ing") && d.ma(tr.b) != nil
 }
 
 // verbBetween reports whether a verb group ends between a negation and a
