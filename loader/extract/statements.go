@@ -394,6 +394,9 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 				j = m.a - 1
 				continue
 			}
+			if d.f(m.b) == "'s" && m.b+1 < g.g {
+				break // "Russia's build-up … threatened": the possessor is no subject
+			}
 			if k > 0 && gs[k-1].cue != nil && gs[k-1].subj != nil && m.a >= gs[k-1].c1 && m.a <= gs[k-1].c1+3 &&
 				!d.hasCompl(gs[k-1].c1, m.a) && g.g-m.b > 2 {
 				j = m.a - 1 // "a appelé Moscou à …, a rapporté …": the object of the verb before
