@@ -923,7 +923,8 @@ var mediaNouns = map[string]bool{"agence": true, "agency": true, "news": true, "
 func (d *doc) onlyGlue(a, b int) bool {
 	for i := a; i < b; i++ {
 		t := d.toks[i]
-		if d.is(i, wCompl) || t.k == kQuoteOpen || t.k == kQuoteClose || t.f == "," || d.is(i, wAdverb) {
+		if d.is(i, wCompl) || t.k == kQuoteOpen || t.k == kQuoteClose || t.f == "," || d.is(i, wAdverb) ||
+			d.is(i, wDet) && i == b-1 {
 			continue
 		}
 		return false
