@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/kg/loader"
@@ -73,5 +76,35 @@ func TestDebugGroups(t *testing.T) {
 			ls = append(ls, e.name)
 		}
 		fmt.Printf("   lastSubj=%v\n", ls)
+	}
+}
+
+// TestDumpCorpus writes `kg extract --json` output for every NN_*.txt of
+// EXTRACT_CORPUS into EXTRACT_DUMP (NN.json), so the client's scorer can run
+// on the package alone: EXTRACT_CORPUS=dir EXTRACT_DUMP=out go test -run TestDumpCorpus.
+func TestDumpCorpus(t *testing.T) {
+	in, out := os.Getenv("EXTRACT_CORPUS"), os.Getenv("EXTRACT_DUMP")
+	if in == "" || out == "" {
+		t.Skip("EXTRACT_CORPUS and EXTRACT_DUMP not set")
+	}
+	x := testExtractor(t)
+	txts, _ := filepath.Glob(filepath.Join(in, "*_*.txt"))
+	for _, p := range txts {
+		arts, err := loader.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ex, err := x.Extract(arts[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.MarshalIndent(ex, "", " ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		key := strings.SplitN(filepath.Base(p), "_", 2)[0]
+		if err := os.WriteFile(filepath.Join(out, key+".json"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

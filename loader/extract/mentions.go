@@ -865,6 +865,21 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 		if m := d.ma(p); m != nil && m.kind == mTitle && m.b == p+1 {
 			prevTitle = true
 		}
+		// "le président de la Commission, José Manuel Barroso": the office's
+		// organization stands between the title and the apposed name
+		if d.f(a-1) == "," {
+			for k := p; k > p-5 && k > 0 && !prevTitle; k-- {
+				if m := d.ma(k); m != nil && m.kind == mTitle && m.b == k+1 {
+					switch d.f(k + 1) {
+					case "de", "du", "d'", "des", "of":
+						prevTitle = true
+					}
+				}
+				if d.f(k) == "," || d.f(k) == "." {
+					break
+				}
+			}
+		}
 	}
 	honor := a > 0 && (d.isHonorific(a-1) || d.f(a-1) == "." && a > 1 && d.isHonorific(a-2))
 	// a name right before a reporting verb speaks: "Kislitsa said", "Ivan Petrenko a déclaré"

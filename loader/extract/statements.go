@@ -547,6 +547,19 @@ func (d *doc) subjectAfter(i int, s [2]int) ([]*ent, int, int) {
 			j++
 		}
 	}
+	// "ont déclaré dans un communiqué commun X", "said in a joint statement X"
+	if (d.f(j) == "dans" || d.f(j) == "in") && d.is(j+1, wDet) && d.ma(j+2) == nil {
+		k := j + 2
+		for k < j+4 && d.ma(k) == nil && d.phraseEnd(k, wDocNouns) < 0 && d.toks[k].k == kWord {
+			k++ // joint, commun
+		}
+		if e := d.phraseEnd(k, wDocNouns); e > 0 {
+			for e < s[1] && d.toks[e].k == kWord && !d.is(e, wDet) && d.ma(e) == nil && e < k+3 {
+				e++
+			}
+			j = e
+		}
+	}
 	a := j
 	if j < s[1] && d.is(j, wDet) && d.ma(j) == nil {
 		j++
@@ -595,7 +608,29 @@ func (d *doc) subjectAfter(i int, s [2]int) ([]*ent, int, int) {
 	if len(r) == 0 {
 		return nil, 0, 0
 	}
-	return r, a, m.b
+	// "… le président du Conseil, X, et le président de la Commission, Y": joint speakers
+	end := m.b
+	for {
+		k := end
+		if d.f(k) == "," {
+			k++
+		}
+		if k >= s[1] || !d.is(k, wCoord) {
+			break
+		}
+		k++
+		m2 := d.ma(k)
+		if m2 == nil || m2.a != k || m2.kind == mDemonym || m2.kind == mPronoun {
+			break
+		}
+		r2 := d.resolve(m2, k)
+		if len(r2) == 0 || !d.clauseEnd(m2.b, s) {
+			break
+		}
+		r = append(r, r2...)
+		end = m2.b
+	}
+	return dedupe(r), a, end
 }
 
 // clauseEnd reports whether token i closes a clause.
