@@ -479,16 +479,17 @@ func (s *Store) Statements(ctx context.Context, f schema.StatementFilter) ([]*sc
 		}
 		out = append(out, st)
 	}
-	dates, err := s.articleDates(ctx, articlesOf(out))
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(out, func(a, b *schema.Statement) int {
-		return cmp.Or(cmp.Compare(dates[a.Article], dates[b.Article]), cmp.Compare(a.Article, b.Article),
-			cmp.Compare(a.Evidence.Start, b.Evidence.Start), cmp.Compare(a.Evidence.End, b.Evidence.End),
-			cmp.Compare(a.ID, b.ID))
-	})
+	slices.SortFunc(out, compareStatements)
 	return out, nil
+}
+
+// compareStatements is the order of statement lists: date, article,
+// evidence offsets, ID (StatementIDs sorts the same way from the IRIs).
+func compareStatements(a, b *schema.Statement) int {
+	aa, as, ae := statementKey(a.ID)
+	ba, bs, be := statementKey(b.ID)
+	return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(aa, ba), cmp.Compare(as, bs),
+		cmp.Compare(ae, be), cmp.Compare(a.ID, b.ID))
 }
 
 // subjectsOfGroup returns the subjects of (?, pred, e) for e and every
@@ -503,30 +504,6 @@ func (s *Store) subjectsOfGroup(ctx context.Context, c *curation, pred, entity s
 		out = append(out, ids...)
 	}
 	return out, nil
-}
-
-// articlesOf lists the articles of statements.
-func articlesOf(sts []*schema.Statement) []string {
-	out := make([]string, len(sts))
-	for i, st := range sts {
-		out[i] = st.Article
-	}
-	return out
-}
-
-// articleDates returns the publication date of each article, read from the
-// date predicate alone (not the article's whole text).
-func (s *Store) articleDates(ctx context.Context, articles []string) (map[string]string, error) {
-	slices.Sort(articles)
-	nodes, err := s.describeOnly(ctx, slices.Compact(articles), schema.PDate)
-	if err != nil {
-		return nil, err
-	}
-	dates := make(map[string]string, len(nodes))
-	for id, n := range nodes {
-		dates[id] = n.first(schema.PDate)
-	}
-	return dates, nil
 }
 
 // statements decodes statement nodes, nil where a node is no statement;

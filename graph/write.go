@@ -432,8 +432,10 @@ func extractionQuads(x *schema.Extraction) ([]quad.Quad, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
+		// Statement IRIs are always of schema.StatementIRI's form: reads
+		// recognise statements by it and order them by its parts.
 		S := st.ID
-		if !isIRI(S) {
+		if !strings.HasPrefix(S, statementPrefix) {
 			S = schema.StatementIRI(A, st.Evidence, speaker)
 		}
 		b.add(S, schema.PType, iri(schema.ClassStatement))

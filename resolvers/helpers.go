@@ -88,10 +88,10 @@ func (r *Resolver) resolveRef(ctx context.Context, ref string) ([]string, error)
 // statementsFor runs a statement filter whose entity fields are references
 // (names or IRIs), querying the store once per candidate IRI of the first
 // ambiguous field and merging the results in the store's order.
-func (r *Resolver) statementsFor(ctx context.Context, f *model.StatementFilter) ([]*schema.Statement, error) {
+func (r *Resolver) statementsFor(ctx context.Context, f *model.StatementFilter) ([]string, error) {
 	base := schema.StatementFilter{}
 	if f == nil {
-		return r.Store.Statements(ctx, base)
+		return r.Store.StatementIDs(ctx, base)
 	}
 	if f.Act != nil {
 		base.Act = *f.Act
@@ -106,11 +106,25 @@ func (r *Resolver) statementsFor(ctx context.Context, f *model.StatementFilter) 
 	if err != nil {
 		return nil, err
 	}
-	return mergeRuns(filters, func(sf schema.StatementFilter) ([]*schema.Statement, error) {
+	switch len(filters) {
+	case 0:
+		return []string{}, nil
+	case 1: // the common case: IDs only, the page is decoded later
+		return r.Store.StatementIDs(ctx, filters[0])
+	}
+	// An ambiguous name: merge the runs in the store's order, which needs
+	// the statements themselves.
+	sts, err := mergeRuns(filters, func(sf schema.StatementFilter) ([]*schema.Statement, error) {
 		return r.Store.Statements(ctx, sf)
-	}, func(s *schema.Statement) string { return s.ID }, func(a, b *schema.Statement) int {
-		return cmpStatement(a, b)
-	})
+	}, func(s *schema.Statement) string { return s.ID }, cmpStatement)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(sts))
+	for i, s := range sts {
+		ids[i] = s.ID
+	}
+	return ids, nil
 }
 
 func cmpStatement(a, b *schema.Statement) int {
@@ -220,11 +234,11 @@ func (r *Resolver) eventsFor(ctx context.Context, f *model.EventFilter) ([]*sche
 func (r *Resolver) entityStatements(ctx context.Context, e *schema.Entity, set func(*schema.StatementFilter), p pageArgs) (*model.StatementConnection, error) {
 	var f schema.StatementFilter
 	set(&f)
-	items, err := r.Store.Statements(ctx, f)
+	ids, err := r.Store.StatementIDs(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	return r.statementConnection(items, p)
+	return r.statementConnection(ctx, ids, p)
 }
 
 func (r *Resolver) made(ctx context.Context, e *schema.Entity, p pageArgs) (*model.StatementConnection, error) {

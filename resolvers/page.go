@@ -1,6 +1,7 @@
 package resolvers
 
 import (
+	"context"
 	"encoding/base64"
 	"strings"
 
@@ -102,14 +103,21 @@ func (r *Resolver) window(n int, id func(int) string, p pageArgs) (lo, hi int, i
 	return lo, hi, info, nil
 }
 
-func (r *Resolver) statementConnection(items []*schema.Statement, p pageArgs) (*model.StatementConnection, error) {
-	lo, hi, info, err := r.window(len(items), func(i int) string { return items[i].ID }, p)
+// statementConnection pages through statement IDs and decodes only the page.
+func (r *Resolver) statementConnection(ctx context.Context, ids []string, p pageArgs) (*model.StatementConnection, error) {
+	lo, hi, info, err := r.window(len(ids), func(i int) string { return ids[i] }, p)
 	if err != nil {
 		return nil, err
 	}
-	c := &model.StatementConnection{PageInfo: info, TotalCount: len(items), Edges: make([]*model.StatementEdge, 0, hi-lo)}
-	for _, s := range items[lo:hi] {
-		c.Edges = append(c.Edges, &model.StatementEdge{Cursor: encodeCursor(s.ID), Node: s})
+	page, err := r.Store.StatementsByID(ctx, ids[lo:hi])
+	if err != nil {
+		return nil, err
+	}
+	c := &model.StatementConnection{PageInfo: info, TotalCount: len(ids), Edges: make([]*model.StatementEdge, 0, hi-lo)}
+	for _, s := range page {
+		if s != nil { // retracted between the two reads
+			c.Edges = append(c.Edges, &model.StatementEdge{Cursor: encodeCursor(s.ID), Node: s})
+		}
 	}
 	return c, nil
 }

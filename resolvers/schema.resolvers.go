@@ -76,11 +76,11 @@ func (r *articleResolver) URL(ctx context.Context, obj *schema.Article) (*string
 
 // Statements is the resolver for the statements field.
 func (r *articleResolver) Statements(ctx context.Context, obj *schema.Article, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
-	items, err := r.Store.Statements(ctx, schema.StatementFilter{Article: obj.ID})
+	ids, err := r.Store.StatementIDs(ctx, schema.StatementFilter{Article: obj.ID})
 	if err != nil {
 		return nil, err
 	}
-	return r.statementConnection(items, pageArgs{first, last, after, before})
+	return r.statementConnection(ctx, ids, pageArgs{first, last, after, before})
 }
 
 // Events is the resolver for the events field.
@@ -326,11 +326,11 @@ func (r *queryResolver) Entities(ctx context.Context, filter *model.EntityFilter
 
 // Statements is the resolver for the statements field.
 func (r *queryResolver) Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
-	items, err := r.statementsFor(ctx, filter)
+	ids, err := r.statementsFor(ctx, filter)
 	if err != nil {
 		return nil, err
 	}
-	return r.statementConnection(items, pageArgs{first, last, after, before})
+	return r.statementConnection(ctx, ids, pageArgs{first, last, after, before})
 }
 
 // Events is the resolver for the events field.
@@ -410,11 +410,11 @@ func (r *searchResultsResolver) Entities(ctx context.Context, obj *model.SearchR
 
 // Statements is the resolver for the statements field.
 func (r *searchResultsResolver) Statements(ctx context.Context, obj *model.SearchResults, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
-	items, err := r.Store.Statements(ctx, schema.StatementFilter{Text: obj.Text})
+	ids, err := r.Store.StatementIDs(ctx, schema.StatementFilter{Text: obj.Text})
 	if err != nil {
 		return nil, err
 	}
-	return r.statementConnection(items, pageArgs{first, last, after, before})
+	return r.statementConnection(ctx, ids, pageArgs{first, last, after, before})
 }
 
 // MentionCount is the resolver for the mentionCount field.

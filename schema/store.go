@@ -37,9 +37,15 @@ type Store interface {
 	// EntitiesByID returns the entities in ids order (nil where unknown),
 	// following merges: asking for a merged entity returns its target.
 	EntitiesByID(ctx context.Context, ids []string) ([]*Entity, error)
-	// Statements returns the statements matching f, oldest article date
-	// first, then by article and evidence offset.
+	// Statements returns the statements matching f, oldest first (by the
+	// statement's date), then by article and evidence offset.
 	Statements(ctx context.Context, f StatementFilter) ([]*Statement, error)
+	// StatementIDs returns the IDs of the statements matching f, in the
+	// order of Statements, reading as little as it can: the API pages
+	// through the IDs and decodes only the page (StatementsByID).
+	StatementIDs(ctx context.Context, f StatementFilter) ([]string, error)
+	// StatementsByID returns the statements in ids order (nil where unknown).
+	StatementsByID(ctx context.Context, ids []string) ([]*Statement, error)
 	// Events returns the event accounts matching f, by date then ID.
 	Events(ctx context.Context, f EventFilter) ([]*Event, error)
 	// Roles returns the roles of the given person entity, by role name.
