@@ -201,8 +201,8 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		}
 		if !aux && !modal && d.lang == langEN && j >= s[0] && d.mentionEndingAt(j) == nil && !d.is(j, wCoord) &&
 			d.f(j) != "," && d.f(j) != "who" && d.f(j) != "which" && d.f(j) != "that" && d.toks[j].k != kQuoteClose &&
-			!strings.HasSuffix(f, "ing") {
-			continue // "unacceptable demands": a noun, not a verb with its subject
+			!strings.HasSuffix(f, "ing") && !(strings.HasSuffix(f, "ed") && d.mentionEndingAt(j-1) != nil && d.toks[j].k == kWord) {
+			continue // "unacceptable demands": a noun, not a verb with its subject ("NATO allies issued" is one)
 		}
 		switch {
 		case aux || modal:
