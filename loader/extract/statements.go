@@ -887,6 +887,43 @@ func (d *doc) sentenceSubject(s [2]int, end int) *mention {
 	return nil
 }
 
+func (d *doc) noMention(a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.ma(i) != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// nounAfter are the words after which a verb's form is a noun: "of support".
+var nounAfter = map[string]bool{"of": true, "our": true, "their": true, "its": true, "his": true, "her": true}
+
+// contentAct reads the act a plain report carries in its content clause: an
+// obligation put on another party (must, doit, should) calls on it; a
+// negated acceptance (would not accept, ne reconnaîtrait jamais) rejects.
+// Empty when the content says neither.
+func (d *doc) contentAct(g *vgroup) schema.Act {
+	end := min(g.end, g.c1+12)
+	for i := g.c1; i < end; i++ {
+		if d.f(i) == "," || d.f(i) == ";" {
+			break
+		}
+		switch d.f(i) {
+		case "must", "doit", "doivent", "devrait", "devraient", "should":
+			return schema.ActCallOn
+		}
+		if d.is(i, wNeg) {
+			for _, c := range within(d.cue, i, min(i+4, end)) {
+				if c.p.kind == pVerb && d.m.verbs[c.p.idx].Negated != "" {
+					return d.m.verbs[c.p.idx].Negated
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // negated reports whether a verb group carries its own negation: ne … pas /
 // jamais, not, never, cannot.
 func (d *doc) negated(g *vgroup) bool {
@@ -1081,6 +1118,11 @@ func (d *doc) emit(g *vgroup, s [2]int) {
 	// stresses (réitérer, rappeler) yields only to concern
 	if g.cue.Light {
 		for _, c := range within(d.cue, g.c1, g.c1+7) {
+			if c.a < g.end && c.p.kind == pVerb && c.a > 0 && nounAfter[d.f(c.a-1)] && act == schema.ActState {
+				act = d.m.verbs[c.p.idx].Act // "a statement of support": the verb's form used as a noun
+				cue += " … " + d.surface(c.a, c.b)
+				break
+			}
 			if c.a < g.end && c.p.kind == pNoun {
 				if na := d.m.nouns[c.p.idx].Act; act == schema.ActState || na == schema.ActExpressConcern {
 					act = na
@@ -1093,15 +1135,24 @@ func (d *doc) emit(g *vgroup, s [2]int) {
 			}
 		}
 	}
-	// "a assuré vouloir …": a plain report takes the act of the verb it governs
+	// "a assuré vouloir …": a plain report takes the act of the verb it
+	// governs; "s'est dit « profondément préoccupé »" that of the adjective
 	if act == schema.ActState {
-		for _, c := range within(d.cue, g.c1, g.c1+2) {
-			if c.p.kind == pVerb && c.a < g.end {
+		for _, c := range within(d.cue, g.c1, g.c1+4) {
+			if c.p.kind == pVerb && c.a < g.end && (c.a < g.c1+2 || d.m.verbs[c.p.idx].Adj && !d.hasCompl(g.c1, c.a) && d.noMention(g.c1, c.a)) {
 				if va := d.m.verbs[c.p.idx].Act; va != schema.ActAgree {
 					act = va
 					cue += " " + d.surface(c.a, c.b)
+					break
 				}
 			}
+		}
+	}
+	// what the report says: "said Armenia must withdraw" calls on,
+	// "said Ankara would not accept" rejects
+	if act == schema.ActState {
+		if a := d.contentAct(g); a != "" {
+			act = a
 		}
 	}
 	if act == schema.ActState || act == schema.ActStress {
