@@ -207,6 +207,29 @@ func (d *doc) findMentions() {
 	d.pronouns()
 }
 
+// openingCapitalState returns the state whose capital opens the sentence of
+// token pos as a locative ("À Kiev, …", "In Moscow, …"), naming the state
+// by its capital there too. Nil when the sentence opens otherwise.
+func (d *doc) openingCapitalState(pos int) *ent {
+	s := d.sentOf(pos)
+	i := s[0]
+	if f := d.f(i); f != "a" && f != "in" || i+2 >= pos {
+		return nil
+	}
+	for _, mt := range within(d.ent, i+1, i+2) {
+		if mt.p.kind != pCapital || d.f(mt.b) != "," {
+			continue
+		}
+		st := d.lexEntity(int(mt.p.idx))
+		if st.typ != schema.TypeState {
+			return nil
+		}
+		d.mention(st, mt.a, mt.b)
+		return st
+	}
+	return nil
+}
+
 // placeInName returns the end of an organization's name that a state or
 // capital opens ("Minsk Group", "Malaysia Airlines"): capitalised words up
 // to an organization head right after it. b when the place stands alone.
@@ -1009,6 +1032,13 @@ func (d *doc) attachTitles() {
 					ti.of = append(ti.of, o.ent)
 					break
 				}
+			}
+		}
+		// "À Kiev, le chef de l'Etat Petro Porochenko": the office of the
+		// state whose capital opens the sentence
+		if len(ti.of) == 0 && !ti.poss && !m.plural && ti.role != "counterpart" && ti.role != "official" && ti.role != "side" {
+			if st := d.openingCapitalState(m.a); st != nil {
+				ti.of = append(ti.of, st)
 			}
 		}
 		titleSurface := d.surface(m.a, ti.tb)
