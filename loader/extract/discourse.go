@@ -204,7 +204,10 @@ func (d *doc) possessorsAide(m *mention, ti *titleInfo) []*ent {
 	if !ti.poss || len(ti.of) > 0 || (ti.role != "spokesperson" && ti.role != "official" && ti.role != "adviser") {
 		return nil
 	}
-	who := d.sentPerson
+	who := ti.possessor
+	if who == nil {
+		who = d.sentPerson
+	}
 	if who == nil {
 		for _, e := range d.lastSubj {
 			if e.typ == schema.TypePerson {
@@ -295,6 +298,11 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 			g = g[len(g)-ti.count:]
 		}
 		return g
+	}
+	if ti.possessor != nil {
+		if r := d.possessorsAide(m, ti); r != nil {
+			return r
+		}
 	}
 	match := func(e *ent) bool {
 		if e == nil || e.typ != schema.TypePerson {

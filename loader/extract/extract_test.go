@@ -190,6 +190,8 @@ func TestStatements(t *testing.T) {
 			[]string{"Dmitry Peskov|STATE|"}, []string{"Vladimir Putin|STATE|Dmitry Peskov"}},
 		{"firmly is no warning", "Antony Blinken said the United States stood firmly behind Ukraine's sovereignty.", "2021-05-06",
 			[]string{"Antony Blinken|STATE|"}, []string{"Antony Blinken|WARN|"}},
+		{"possessive aide speaks for the office", "Boris Johnson's spokesman said that London would send more troops.", "2022-02-10",
+			[]string{"United Kingdom|STATE|"}, nil},
 		{"obligation in the content calls on", "Recep Tayyip Erdogan said that Armenia must withdraw its forces.", "2020-10-14",
 			[]string{"Recep Tayyip Erdogan|CALL_ON|"}, nil},
 	}

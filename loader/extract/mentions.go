@@ -34,13 +34,15 @@ type mention struct {
 // titleInfo is an office phrase: "le président russe", "sa porte-parole,
 // Jen Psaki", "les deux ministres".
 type titleInfo struct {
-	role   string
-	of     []*ent
-	poss   bool // son, sa, his: the office of someone already named
-	count  int  // deux, two
-	named  []*ent
-	tb     int // end of the title words, before any name
-	resolv bool
+	role string
+	of   []*ent
+	poss bool // son, sa, his: the office of someone already named
+	// possessor is the person named before "'s" ("Johnson's spokesman")
+	possessor *ent
+	count     int // deux, two
+	named     []*ent
+	tb        int // end of the title words, before any name
+	resolv    bool
 }
 
 // refs returns the entities a mention stands for.
@@ -730,6 +732,13 @@ func (d *doc) titleMentions(covered []bool) {
 					break
 				}
 				j = m.a - 2
+			}
+		}
+		// "Boris Johnson's spokesman": the aide of a person named just before
+		if len(ti.of) == 0 && a-2 >= s[0] && d.f(a-1) == "'s" {
+			if pm := d.mentionEndingAt(a - 2); pm != nil && pm.ent != nil && pm.ent.typ == schema.TypePerson {
+				ti.poss, ti.possessor = true, pm.ent
+				a = pm.a
 			}
 		}
 		// count and determiner
