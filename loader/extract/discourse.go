@@ -196,6 +196,16 @@ func (d *doc) nextHolder(m *mention, ti *titleInfo) *ent {
 	return nil
 }
 
+// ownState reports whether nothing ties person e to a state other than st.
+func (d *doc) ownState(e *ent, st *ent) bool {
+	for _, r := range e.roles {
+		if r.of != nil && r.of.typ == schema.TypeState && r.of != st {
+			return false
+		}
+	}
+	return true
+}
+
 // possessorsAide resolves "son porte-parole", "his spokesman" with no
 // organization named: the spokesperson the article names for the
 // possessor's office (Peskov for the Russian president), else the
@@ -381,6 +391,9 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 			d.addRole(e, ti.role, ti.of[0], m.a, ti.tb, 0.6, "lexicon: "+d.surface(m.a, ti.tb))
 			return []*ent{e}
 		}
+	}
+	if ti.role == "official" && len(ti.of) == 1 && definite[d.f(m.a)] && d.lastPerson != nil && d.ownState(d.lastPerson, ti.of[0]) {
+		return []*ent{d.lastPerson} // "a déclaré le diplomate autrichien": the person just named, described
 	}
 	if (ti.role == "official" || ti.role == "spokesperson" || ti.role == "adviser") && len(ti.of) == 1 {
 		return ti.of // an unnamed official speaks for the state or organization

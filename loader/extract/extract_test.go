@@ -192,6 +192,8 @@ func TestStatements(t *testing.T) {
 			[]string{"Antony Blinken|STATE|"}, []string{"Antony Blinken|WARN|"}},
 		{"possessive aide speaks for the office", "Boris Johnson's spokesman said that London would send more troops.", "2022-02-10",
 			[]string{"United Kingdom|STATE|"}, nil},
+		{"definite official re-describes the person", "Martin Sajdik a salué l'accord. « C'est un pas », a déclaré le diplomate autrichien.", "2019-07-18",
+			[]string{"Martin Sajdik|STATE|"}, []string{"Austria|STATE|"}},
 		{"obligation in the content calls on", "Recep Tayyip Erdogan said that Armenia must withdraw its forces.", "2020-10-14",
 			[]string{"Recep Tayyip Erdogan|CALL_ON|"}, nil},
 	}
