@@ -82,6 +82,23 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 
 var definite = map[string]bool{"le": true, "la": true, "l'": true, "les": true, "the": true}
 
+// transfersTerritory reports whether tokens [a, b) tell a territory made
+// part of a state: "faisant de la Crimée des sujets de la Fédération de
+// Russie", "incorporating the regions into Russia", "le rattachement".
+func (d *doc) transfersTerritory(a, b int) bool {
+	for i := a; i < b; i++ {
+		switch d.f(i) {
+		case "rattachement", "rattachant", "annexant", "incorporant", "incorporating", "annexing":
+			return true
+		case "sujets", "sujet":
+			if d.f(i+1) == "de" && d.f(i+2) == "la" && d.f(i+3) == "federation" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // talkEvent are the events that are talk themselves: judged as the object of
 // a verb of saying they are the talks already told.
 var talkEvent = map[schema.EventType]bool{schema.EventNegotiation: true, schema.EventMeeting: true,
@@ -337,7 +354,12 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 	if len(parts) == 0 {
 		conf = 0.5
 	}
-	e := schema.Event{Type: t.Type, Status: status, Participants: ids, Date: date, Evidence: ev,
+	typ := t.Type
+	if typ == schema.EventAgreement && d.transfersTerritory(tr.a, s[1]) {
+		typ = schema.EventAnnexation // "a signé le traité faisant de la Crimée des sujets de la Fédération"
+		codes = d.m.codes[string(typ)]
+	}
+	e := schema.Event{Type: typ, Status: status, Participants: ids, Date: date, Evidence: ev,
 		Confidence: conf, Cue: d.surface(tr.a, tr.b), CAMEO: codes.CAMEO, PLOVER: codes.PLOVER, Article: d.a.ID}
 	if place != nil {
 		e.Place = place.id

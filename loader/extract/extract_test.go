@@ -335,6 +335,10 @@ func TestEvents(t *testing.T) {
 		{"Kiev dénonce les accusations de cyberattaques lancées par des pirates russes.", "2022-01-15", schema.EventCyberattack, schema.StatusAlleged, ""},
 		{"Antony Blinken will visit Kyiv on Sunday.", "2022-01-12", schema.EventVisit, schema.StatusPlanned, "2022-01-16"},
 		{"La Russie et l'Ukraine ont signé les accords de Minsk en 2015.", "2021-04", schema.EventAgreement, schema.StatusOccurred, "2015"},
+		{"Vladimir Poutine a signé le traité faisant de la Crimée un sujet de la Fédération de Russie.", "2014-03-18", schema.EventAnnexation, schema.StatusOccurred, ""},
+		{"Nous ne reconnaîtrons jamais l'annexion de la Crimée par la Russie en 2014.", "2021-04-20", schema.EventAnnexation, schema.StatusOccurred, "2014"},
+		{"The US expelled ten Russian diplomats on Thursday.", "2021-04-15", schema.EventSanction, schema.StatusOccurred, "2021-04-15"},
+		{"Un soldat a été tué près de Simferopol, deux jours après un référendum contesté.", "2014-03-18", schema.EventElection, schema.StatusOccurred, ""},
 	}
 	for _, tt := range tests {
 		ex := run(t, tt.text, tt.date)
