@@ -230,6 +230,17 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 		if g.c1 > tr.a || tr.a-g.c1 > 6 || len(g.subj) == 0 || g.silent {
 			continue
 		}
+		if g.cue != nil && g.cue.Act == schema.ActCallOn && !g.silent {
+			// "called on NATO allies to deploy more forces": the party called on acts
+			k := g.c1
+			for k < tr.a && d.ma(k) == nil && (d.is(k, wDet) || d.f(k) == "on" || d.f(k) == "upon") {
+				k++
+			}
+			if m := d.ma(k); m != nil && m.a == k && m.b <= tr.a && m.kind != mPronoun {
+				parts = append(parts, d.resolve(m, k)...)
+			}
+			continue
+		}
 		if g.cue != nil {
 			switch g.cue.Act {
 			case schema.ActPropose, schema.ActDiscuss, schema.ActAgree:
