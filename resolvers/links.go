@@ -18,6 +18,11 @@ const (
 	MaxNeighbors     = 100
 	// maxVisited bounds the entities one walk expands.
 	maxVisited = 2000
+	// maxLinkStatements bounds, per entity and role, the statements a walk
+	// reads to find its links: the most recent ones. A hub such as a
+	// country speaks in thousands of statements; its most recent links are
+	// the ones an analyst asks about.
+	maxLinkStatements = 200
 )
 
 // links returns every fact that links entity id to another entity: the
@@ -30,35 +35,47 @@ func (r *Resolver) links(ctx context.Context, id string) ([]*model.Link, error) 
 			out = append(out, &model.Link{From: id, To: to, Relation: rel, Statement: s, Event: e, Role: ro})
 		}
 	}
-	queries := []struct {
-		f    schema.StatementFilter
-		emit func(s *schema.Statement)
-	}{
-		{schema.StatementFilter{Speaker: id}, func(s *schema.Statement) {
+	// The statements it takes part in, in any role: the most recent
+	// maxLinkStatements of each role, decoded in one batch.
+	var ids []string
+	for _, f := range []schema.StatementFilter{{Speaker: id}, {About: id}, {Target: id}, {AccordingTo: id}} {
+		got, err := r.Store.StatementIDs(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, got[max(0, len(got)-maxLinkStatements):]...)
+	}
+	slices.Sort(ids)
+	sts, err := r.Store.StatementsByID(ctx, slices.Compact(ids))
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range sts {
+		switch {
+		case s == nil:
+		case s.Speaker == id:
 			for _, a := range s.About {
 				add(a, model.LinkRelationSpokeAbout, s, nil, nil)
 			}
 			add(s.Target, model.LinkRelationAddressed, s, nil, nil)
 			add(s.AccordingTo, model.LinkRelationReportedBy, s, nil, nil)
-		}},
-		{schema.StatementFilter{About: id}, func(s *schema.Statement) { add(s.Speaker, model.LinkRelationSpokenAboutBy, s, nil, nil) }},
-		{schema.StatementFilter{Target: id}, func(s *schema.Statement) { add(s.Speaker, model.LinkRelationAddressedBy, s, nil, nil) }},
-		{schema.StatementFilter{AccordingTo: id}, func(s *schema.Statement) { add(s.Speaker, model.LinkRelationReported, s, nil, nil) }},
-	}
-	for _, q := range queries {
-		items, err := r.Store.Statements(ctx, q.f)
-		if err != nil {
-			return nil, err
-		}
-		for _, s := range items {
-			q.emit(s)
+		default:
+			if slices.Contains(s.About, id) {
+				add(s.Speaker, model.LinkRelationSpokenAboutBy, s, nil, nil)
+			}
+			if s.Target == id {
+				add(s.Speaker, model.LinkRelationAddressedBy, s, nil, nil)
+			}
+			if s.AccordingTo == id {
+				add(s.Speaker, model.LinkRelationReported, s, nil, nil)
+			}
 		}
 	}
 	events, err := r.Store.Events(ctx, schema.EventFilter{Participant: id})
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range events {
+	for _, e := range events[max(0, len(events)-maxLinkStatements):] {
 		for _, p := range e.Participants {
 			add(p, model.LinkRelationCoParticipant, nil, e, nil)
 		}
