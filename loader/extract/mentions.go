@@ -974,6 +974,29 @@ func (d *doc) attachTitles() {
 		}
 		ti := m.ti
 		j := d.afterTitleMods(m.b)
+		// "le président de la Commission, José Manuel Barroso": the office's
+		// body between the title and the apposed name
+		if f := d.f(j); len(ti.of) == 0 && (f == "de" || f == "du" || f == "d'" || f == "of") {
+			k := j + 1
+			for k < len(d.toks) && d.is(k, wDet) && d.ma(k) == nil {
+				k++
+			}
+			var body *ent
+			for n := 0; n < 4 && k < len(d.toks) && d.toks[k].cap; n++ {
+				if o := d.ma(k); o != nil && o.ent != nil && o.ent.typ == schema.TypeOrganization {
+					body = o.ent
+					k = o.b
+					break
+				}
+				k++
+			}
+			if k > j+1 && d.f(k) == "," && d.personAt(k+1) != nil {
+				j = k
+				if body != nil {
+					ti.of = append(ti.of, body)
+				}
+			}
+		}
 		comma := false
 		if d.f(j) == "," {
 			j++
