@@ -194,6 +194,10 @@ func TestStatements(t *testing.T) {
 			[]string{"United Kingdom|STATE|"}, nil},
 		{"definite official re-describes the person", "Martin Sajdik a salué l'accord. « C'est un pas », a déclaré le diplomate autrichien.", "2019-07-18",
 			[]string{"Martin Sajdik|STATE|"}, []string{"Austria|STATE|"}},
+		{"coordinated cue after a deed", "Antony Blinken met Sergei Lavrov in Geneva on Friday and warned him that an invasion would be costly.", "2022-01-21",
+			[]string{"Antony Blinken|WARN|"}, nil},
+		{"English object after a comma is no inverted subject", "Liz Truss, speaking in Sydney, urged Russia to step back. She said sanctions would follow.", "2022-01-21",
+			[]string{"Liz Truss|CALL_ON|", "Liz Truss|STATE|"}, []string{"Russia|CALL_ON|"}},
 		{"obligation in the content calls on", "Recep Tayyip Erdogan said that Armenia must withdraw its forces.", "2020-10-14",
 			[]string{"Recep Tayyip Erdogan|CALL_ON|"}, nil},
 	}

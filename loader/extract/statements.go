@@ -333,7 +333,9 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 			}
 		}
 		if p.f == "," || p.k == kQuoteClose || (g.g-1 > s[0] && d.toks[g.g-2].k == kQuoteClose && !d.is(g.g-1, wCoord)) {
-			if subj, a, b := d.subjectAfter(g.c1, s); subj != nil && !(apposed && d.is(b, wPrep)) {
+			// English inverts only "said X." ("…, urged Russia to" has its object after it)
+			if subj, a, b := d.subjectAfter(g.c1, s); subj != nil && !(apposed && d.is(b, wPrep)) &&
+				!(d.lang == langEN && !d.clauseEnd(b, s) && g.cue.Act != schema.ActState) {
 				g.subj, g.sa, g.sb = subj, a, b
 				g.explicit, g.inverted = true, true
 				return
@@ -358,6 +360,15 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 				g.subj = gs[h].subj
 				g.sa, g.sb = gs[h].sa, gs[h].sb
 				return
+			}
+		}
+		// "Blinken met Lavrov on Friday and warned him …": the verb before is
+		// no cue; the sentence's opening actor is the subject
+		if g.cue != nil && g.form == fFinite {
+			if m := d.sentenceSubject(s, g.g); m != nil && m.kind != mPronoun {
+				if r := d.resolve(m, m.a); len(r) > 0 {
+					g.subj, g.sa, g.sb = r, m.a, m.b
+				}
 			}
 		}
 		return
