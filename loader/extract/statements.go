@@ -220,6 +220,10 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		case d.lang == langEN && prev == "to":
 			g.form = fInfinitive
 		case d.lang == langFR && (strings.HasSuffix(raw, "é") || strings.HasSuffix(raw, "ée") || strings.HasSuffix(raw, "és") || strings.HasSuffix(raw, "ées")):
+			if (prev == "et" || prev == "puis") && len(gs) > 0 && gs[len(gs)-1].cue != nil && gs[len(gs)-1].form == fFinite {
+				g.form = fFinite // "a rejeté ces accusations et estimé que": the auxiliary is shared
+				break
+			}
 			g.form = fParticiple // observés en avril: an adjective
 			g.silent = true
 		case d.lang == langFR && j >= s[0] && d.cueGroupAt(gs, j):
@@ -474,7 +478,7 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 		j--
 	}
 	// nothing before: the previous group's subject (same clause chain)
-	if k > 0 && gs[k-1].subj != nil && g.cue != nil && g.form == fFinite && !d.hasCompl(gs[k-1].c1, g.g) {
+	if k > 0 && gs[k-1].subj != nil && g.cue != nil && g.form == fFinite && !d.hasCompl(gs[k-1].c1, g.g) && d.onlyGlue(gs[k-1].c1, g.g) {
 		g.subj = gs[k-1].subj
 		g.sa, g.sb = gs[k-1].sa, gs[k-1].sb
 		g.elided = true
@@ -767,6 +771,10 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 		carried := false
 		for _, in := range cands {
 			if in == v || in.inverted || in.silent || in.g < prev || in.g >= v.g {
+				continue
+			}
+			if d.irrealis(in) || in.cue.Adj {
+				in.silent = true // "« Russia does not threaten anyone », he said": content of the incise
 				continue
 			}
 			if in.source == nil && len(v.subj) == 1 && v.subj[0] != in.subj[0] {
