@@ -81,6 +81,9 @@ func (r *Resolver) links(ctx context.Context, id string) ([]*model.Link, error) 
 		}
 		add(e.Place, model.LinkRelationEventPlace, nil, e, nil)
 	}
+	if !strings.HasPrefix(id, schema.EntityIRI(schema.TypePerson, "")) {
+		return out, nil // only people hold roles
+	}
 	roles, err := r.Store.Roles(ctx, id)
 	if err != nil {
 		return nil, err
