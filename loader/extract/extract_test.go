@@ -198,6 +198,10 @@ func TestStatements(t *testing.T) {
 			[]string{"Antony Blinken|WARN|"}, nil},
 		{"English object after a comma is no inverted subject", "Liz Truss, speaking in Sydney, urged Russia to step back. She said sanctions would follow.", "2022-01-21",
 			[]string{"Liz Truss|CALL_ON|", "Liz Truss|STATE|"}, []string{"Russia|CALL_ON|"}},
+		{"shared auxiliary and reported subject no antecedent", "Dmitri Peskov a rejeté ces accusations et estimé que la Russie « ne menace personne ». Interrogé sur les troupes, il a répondu que Moscou était chez elle.", "2021-04-02",
+			[]string{"Dmitry Peskov|REJECT|", "Dmitry Peskov|STATE|"}, []string{"Russia|WARN|", "Russia|STATE|"}},
+		{"negated quote before an incise is content", "\"Russia does not threaten anyone,\" Peskov said.", "2021-04-02",
+			[]string{"Dmitry Peskov|STATE|"}, []string{"Russia|WARN|Dmitry Peskov"}},
 		{"obligation in the content calls on", "Recep Tayyip Erdogan said that Armenia must withdraw its forces.", "2020-10-14",
 			[]string{"Recep Tayyip Erdogan|CALL_ON|"}, nil},
 	}

@@ -33,6 +33,7 @@ type vgroup struct {
 	start, end int  // evidence tokens
 	conf       float64
 	trailing   bool // a participle after a comma, its own act of the same speaker
+	content    bool // inside what another group reports: no antecedent for what follows
 }
 
 // readSentences is the sentence-by-sentence pass: coreference state moves
@@ -698,7 +699,7 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 				continue
 			}
 			if (d.irrealis(in) || in.cue.Adj) && d.onlyGlue(o.c1, in.sa) {
-				in.silent = true // "said Kyiv would never accept": content of the outer statement
+				in.silent, in.content = true, true // "said Kyiv would never accept": content of the outer statement
 				break
 			}
 			if d.onlyGlue(o.c1, in.sa) {
@@ -774,7 +775,7 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 				continue
 			}
 			if d.irrealis(in) || in.cue.Adj {
-				in.silent = true // "« Russia does not threaten anyone », he said": content of the incise
+				in.silent, in.content = true, true // "« Russia does not threaten anyone », he said": content of the incise
 				continue
 			}
 			if in.source == nil && len(v.subj) == 1 && v.subj[0] != in.subj[0] {
@@ -1335,9 +1336,13 @@ func (d *doc) updateState(s [2]int, gs []*vgroup) {
 			}
 		}
 	}
+	cueSeen := false
 	for _, g := range gs {
-		if len(g.subj) == 0 || g.inverted && g.silent {
-			continue
+		if len(g.subj) == 0 || g.inverted && g.silent || g.content || g.cue == nil && cueSeen {
+			continue // the subject of reported content is no antecedent
+		}
+		if g.cue != nil {
+			cueSeen = true
 		}
 		d.lastSubj = g.subj
 		if len(g.subj) == 1 && g.subj[0].typ == schema.TypePerson {
