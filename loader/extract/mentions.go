@@ -639,6 +639,12 @@ func (d *doc) titleMentions(covered []bool) {
 			continue
 		}
 		ti := &titleInfo{role: d.m.titles[mt.p.idx].Role}
+		if of := d.m.titles[mt.p.idx].Of; of != "" {
+			// "le Président de la République" names France's office by itself
+			if st := d.lexByName(of); st != nil {
+				ti.of = append(ti.of, st)
+			}
+		}
 		plural := mt.p.kind == pTitlePlural
 		a, b := mt.a, mt.b
 		s := d.sentOf(a)
