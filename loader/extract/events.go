@@ -486,7 +486,9 @@ func (d *doc) eventStatus(t *Trigger, tr match, s [2]int) schema.EventStatus {
 	if meetingish[t.Type] {
 		after = 8
 	}
-	if has(wPlanned, 6, after) || meetingish[t.Type] && d.agreedTo(tr.a-2) {
+	f := d.f(tr.b - 1)
+	future := d.lang == langFR && (strings.HasSuffix(f, "ra") || strings.HasSuffix(f, "ront") || strings.HasSuffix(f, "rons"))
+	if has(wPlanned, 6, after) || meetingish[t.Type] && d.agreedTo(tr.a-2) || future {
 		return schema.StatusPlanned
 	}
 	if has(wPossible, 3, 2) {
