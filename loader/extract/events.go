@@ -99,6 +99,10 @@ func (d *doc) transfersTerritory(a, b int) bool {
 	return false
 }
 
+// topicWords open the topic of talks, whose entities are no participants.
+var topicWords = map[string]bool{"about": true, "regarding": true, "concerning": true, "concernant": true,
+	"sur": true, "au sujet": true, "notamment": true}
+
 // talkEvent are the events that are talk themselves: judged as the object of
 // a verb of saying they are the talks already told.
 var talkEvent = map[schema.EventType]bool{schema.EventNegotiation: true, schema.EventMeeting: true,
@@ -198,6 +202,9 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 			continue
 		}
 		f := d.f(end)
+		if meetingish[t.Type] && topicWords[f] {
+			break // "spoke with Putin about Russia's build-up": the topic takes no part
+		}
 		if f == ";" || f == "." || d.is(end, wCompl) || f == "qui" || f == "who" || f == "which" || f == "dont" ||
 			f == "pour" || f == "afin" || d.is(end, wAux) || d.cueAt(end) && !d.isNounCue(end) {
 			break
