@@ -202,6 +202,10 @@ func TestStatements(t *testing.T) {
 			[]string{"Dmitry Peskov|REJECT|", "Dmitry Peskov|STATE|"}, []string{"Russia|WARN|", "Russia|STATE|"}},
 		{"negated quote before an incise is content", "\"Russia does not threaten anyone,\" Peskov said.", "2021-04-02",
 			[]string{"Dmitry Peskov|STATE|"}, []string{"Russia|WARN|Dmitry Peskov"}},
+		{"future under selon is the source's claim", "Selon Sergueï Riabkov, Moscou répondra de manière appropriée.", "2022-12-07",
+			[]string{"Sergei Ryabkov|STATE|"}, []string{"Russia|STATE|Sergei Ryabkov"}},
+		{"possessive office of the previous subject", "La Hongrie s'est dite opposée aux mesures. Son Premier ministre, Viktor Orban, a dénoncé des sanctions inutiles.", "2022-12-07",
+			[]string{"Viktor Orban|CRITICIZE|"}, nil},
 		{"obligation in the content calls on", "Recep Tayyip Erdogan said that Armenia must withdraw its forces.", "2020-10-14",
 			[]string{"Recep Tayyip Erdogan|CALL_ON|"}, nil},
 	}

@@ -1065,6 +1065,18 @@ func (d *doc) attachTitles() {
 		}
 		// "sa porte-parole, X": the office of the organization just named
 		if ti.poss && len(ti.of) == 0 {
+			// "La Hongrie s'est dite opposée … Son Premier ministre, Viktor
+			// Orban": the actor opening the sentence before, else the nearest
+			// organization
+			if si := d.toks[m.a].sent; si > 0 && d.sentOf(m.a)[0] >= m.a-1 {
+				ps := d.sents[si-1]
+				if pm := d.sentenceSubject(ps, ps[1]); pm != nil && pm.ent != nil &&
+					(pm.ent.typ == schema.TypeState || pm.ent.typ == schema.TypeOrganization) {
+					ti.of = append(ti.of, pm.ent)
+				}
+			}
+		}
+		if ti.poss && len(ti.of) == 0 {
 			for k := m.a - 1; k >= 0 && k > m.a-80; k-- {
 				if o := d.ma(k); o != nil && o.ent != nil && o.ent.typ == schema.TypeOrganization {
 					ti.of = append(ti.of, o.ent)

@@ -689,6 +689,17 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			cands = append(cands, g)
 		}
 	}
+	// "Selon X, Moscou répondra …": a future act under a source is the source's claim
+	if ms := d.sourceMarkers(s); len(ms) > 0 {
+		kept := cands[:0]
+		for _, g := range cands {
+			if d.irrealis(g) && !g.inverted && g.g > ms[0].at {
+				continue
+			}
+			kept = append(kept, g)
+		}
+		cands = kept
+	}
 	// nesting: X said (that) Y stressed …
 	for i, o := range cands {
 		if o.form != fFinite || o.inverted {
@@ -984,6 +995,9 @@ func (d *doc) cueBefore(gs []*vgroup) bool {
 // irrealis reports whether a verb group is future, conditional, modal or
 // negated ("Kyiv would never accept"): content, not a reported speech act.
 func (d *doc) irrealis(g *vgroup) bool {
+	if f := d.f(g.c1 - 1); d.lang == langFR && g.c1 == g.c0+1 && (strings.HasSuffix(f, "ra") || strings.HasSuffix(f, "ront") || strings.HasSuffix(f, "rait") || strings.HasSuffix(f, "raient")) {
+		return true // "Moscou répondra": a future, not a report
+	}
 	for i := g.g; i < g.c0; i++ {
 		switch d.f(i) {
 		case "would", "will", "could", "should", "may", "might", "can", "must", "shall", "not", "never", "n't",
