@@ -95,18 +95,37 @@ func (d *doc) findCommunique() {
 	}
 	d.communique = true
 	if len(d.signers) == 0 {
+		// the persons the headline names, else its organizations, else the
+		// states whose ministers sign ("Déclaration conjointe des ministres des
+		// Affaires étrangères de la France et de l'Allemagne")
 		seen := map[*ent]bool{}
+		var orgs, states []*ent
 		for k := head[0]; k < head[1]; k++ {
 			m := d.ma(k)
 			if m == nil || m.a != k {
 				continue
 			}
-			for _, e := range m.refs() {
-				if e.typ == schema.TypePerson && !seen[e] {
-					seen[e] = true
-					d.signers = append(d.signers, e)
-				}
+			refs := m.refs()
+			if m.kind == mTitle {
+				refs = append(refs, m.ti.of...) // "des ministres … de la France et de l'Allemagne"
 			}
+			for _, e := range refs {
+				switch {
+				case seen[e]:
+				case e.typ == schema.TypePerson:
+					d.signers = append(d.signers, e)
+				case e.typ == schema.TypeOrganization:
+					orgs = append(orgs, e)
+				case e.typ == schema.TypeState && m.kind != mDemonym:
+					states = append(states, e)
+				}
+				seen[e] = true
+			}
+		}
+		if len(d.signers) == 0 && len(orgs) > 0 {
+			d.signers = orgs[:1]
+		} else if len(d.signers) == 0 && len(states) > 1 {
+			d.signers = states
 		}
 	}
 }

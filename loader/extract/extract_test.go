@@ -206,6 +206,10 @@ func TestStatements(t *testing.T) {
 			[]string{"Sergei Ryabkov|STATE|"}, []string{"Russia|STATE|Sergei Ryabkov"}},
 		{"possessive office of the previous subject", "La Hongrie s'est dite opposée aux mesures. Son Premier ministre, Viktor Orban, a dénoncé des sanctions inutiles.", "2022-12-07",
 			[]string{"Viktor Orban|CRITICIZE|"}, nil},
+		{"communiqué signed by a body", "Joint statement of the NATO Foreign Ministers\n\nWe, the Foreign Ministers of NATO, condemn the annexation. We will never recognise these referendums. We stand with Ukraine and will continue to support it.", "2022-09-30",
+			[]string{"NATO|CRITICIZE|", "NATO|REJECT|", "NATO|EXPRESS_SUPPORT|", "NATO|EXPRESS_INTENT|"}, nil},
+		{"communiqué signed by the ministers of two states", "Déclaration conjointe des ministres des Affaires étrangères de la France et de l'Allemagne\n\nNous condamnons l'annexion. Nous ne reconnaîtrons jamais ces référendums.", "2022-09-30",
+			[]string{"France|CRITICIZE|", "Germany|CRITICIZE|", "France|REJECT|", "Germany|REJECT|"}, nil},
 		{"obligation in the content calls on", "Recep Tayyip Erdogan said that Armenia must withdraw its forces.", "2020-10-14",
 			[]string{"Recep Tayyip Erdogan|CALL_ON|"}, nil},
 	}

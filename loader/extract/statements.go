@@ -167,6 +167,10 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 				j = st - 1
 				continue
 			}
+			if f := d.f(j); f == "not" || f == "never" || f == "n't" || f == "jamais" || f == "pas" {
+				j-- // "will never recognise"
+				continue
+			}
 			if d.is(j, wAux) && d.toks[j].k == kWord {
 				aux = true
 				g.g = j
@@ -191,7 +195,8 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		if !aux && !modal && j >= s[0] && d.is(j, wDet) && d.ma(j) == nil {
 			continue // a noun: ces échanges, the call
 		}
-		if !aux && !modal && d.lang == langEN && v.EN != "" && f == strings.Fields(fold(v.EN))[0] && d.mentionEndingAt(j) == nil {
+		if !aux && !modal && d.lang == langEN && v.EN != "" && f == strings.Fields(fold(v.EN))[0] && d.mentionEndingAt(j) == nil &&
+			!(d.f(j) == "," && d.mentionEndingAt(j-1) != nil && d.mentionEndingAt(j-1).plural) {
 			continue // a bare English base form is a noun unless a subject stands before it
 		}
 		if !aux && !modal && d.lang == langEN && j > s[0] && d.isDateWordNoPrep(j) {
@@ -370,7 +375,7 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 		// "Blinken met Lavrov on Friday and warned him …": the verb before is
 		// no cue; the sentence's opening actor is the subject
 		if g.cue != nil && g.form == fFinite {
-			if m := d.sentenceSubject(s, g.g); m != nil && m.kind != mPronoun {
+			if m := d.sentenceSubject(s, g.g); m != nil {
 				if r := d.resolve(m, m.a); len(r) > 0 {
 					g.subj, g.sa, g.sb = r, m.a, m.b
 				}
