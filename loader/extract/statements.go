@@ -1034,6 +1034,19 @@ var mediaNouns = map[string]bool{"agence": true, "agency": true, "news": true, "
 func (d *doc) onlyGlue(a, b int) bool {
 	for i := a; i < b; i++ {
 		t := d.toks[i]
+		if f := d.f(i); f == "in" || f == "dans" {
+			// "said in a statement that", "a déclaré dans un communiqué que"
+			skipped := false
+			for k := i + 1; k < min(b, i+4); k++ {
+				if e := d.phraseEnd(k, wDocNouns); e > 0 && e <= b {
+					i, skipped = e-1, true
+					break
+				}
+			}
+			if skipped {
+				continue
+			}
+		}
 		if d.is(i, wCompl) || t.k == kQuoteOpen || t.k == kQuoteClose || t.f == "," || d.is(i, wAdverb) ||
 			d.is(i, wDet) && i == b-1 {
 			continue
