@@ -1067,7 +1067,7 @@ func (d *doc) skipLead(a, b int) int {
 func (d *doc) trimEnd(a, b int) int {
 	for b > a+1 {
 		t := d.toks[b-1]
-		if t.f == "," || t.f == ";" || t.f == ":" || t.k == kQuoteOpen || d.is(b-1, wCoord) || t.f == "-" || t.f == "." {
+		if t.f == "," || t.f == ";" || t.f == ":" || t.k == kQuoteOpen || d.is(b-1, wCoord) || t.f == "-" || t.f == "." || danglingWords[t.f] {
 			b--
 			continue
 		}
@@ -1075,6 +1075,10 @@ func (d *doc) trimEnd(a, b int) int {
 	}
 	return b
 }
+
+// danglingWords open a clause that the evidence span no longer holds.
+var danglingWords = map[string]bool{"which": true, "who": true, "whom": true, "while": true, "when": true, "whereas": true,
+	"qui": true, "dont": true, "lequel": true, "laquelle": true, "tandis": true, "alors": true}
 
 type srcMarker struct {
 	at  int
