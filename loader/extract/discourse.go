@@ -328,7 +328,7 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 		}
 		return g
 	}
-	if ti.possessor != nil {
+	if ti.possessor != nil || ti.poss && len(ti.of) == 0 {
 		if r := d.possessorsAide(m, ti); r != nil {
 			return r
 		}

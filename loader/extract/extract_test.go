@@ -210,6 +210,10 @@ func TestStatements(t *testing.T) {
 			[]string{"NATO|CRITICIZE|", "NATO|REJECT|", "NATO|EXPRESS_SUPPORT|", "NATO|EXPRESS_INTENT|"}, nil},
 		{"communiqué signed by the ministers of two states", "Déclaration conjointe des ministres des Affaires étrangères de la France et de l'Allemagne\n\nNous condamnons l'annexion. Nous ne reconnaîtrons jamais ces référendums.", "2022-09-30",
 			[]string{"France|CRITICIZE|", "Germany|CRITICIZE|", "France|REJECT|", "Germany|REJECT|"}, nil},
+		{"French adjective cue after se dire", "Josep Borrell s'est dit « choqué » par les frappes.", "2022-10-10",
+			[]string{"Josep Borrell|CRITICIZE|"}, nil},
+		{"his spokesman is the possessor's office", "Anne-Claire Legendre a parlé. Le secrétaire général de l'ONU s'est dit choqué, a indiqué son porte-parole.", "2022-10-10",
+			[]string{"Antonio Guterres|CRITICIZE|United Nations"}, []string{"Antonio Guterres|CRITICIZE|Anne-Claire Legendre"}},
 		{"obligation in the content calls on", "Recep Tayyip Erdogan said that Armenia must withdraw its forces.", "2020-10-14",
 			[]string{"Recep Tayyip Erdogan|CALL_ON|"}, nil},
 	}
