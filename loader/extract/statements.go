@@ -102,6 +102,13 @@ func (d *doc) dropEmptyEvents() {
 	d.dropCovered()
 }
 
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
 // specificity ranks the event types one span may be read as: a phone call
 // or a summit is also talks and a meeting, told once as the most specific.
 var specificity = map[schema.EventType]int{schema.EventNegotiation: 1, schema.EventMeeting: 2,
@@ -116,11 +123,14 @@ func (d *doc) dropCovered() {
 		// events are appended sentence by sentence: only neighbours can overlap
 		for j := max(0, i-8); j < min(len(d.events), i+9); j++ {
 			a, b := &d.events[i], &d.events[j]
-			if i == j || drop[j] || a.Evidence.Sentence != b.Evidence.Sentence ||
-				a.Evidence.Start >= b.Evidence.End || b.Evidence.Start >= a.Evidence.End {
+			if i == j || drop[j] || a.Evidence.Sentence != b.Evidence.Sentence || abs(a.Evidence.Start-b.Evidence.Start) > len(a.Evidence.Sentence) {
 				continue
 			}
+			overlap := a.Evidence.Start < b.Evidence.End && b.Evidence.Start < a.Evidence.End
 			ra, rb := specificity[a.Type], specificity[b.Type]
+			if !overlap && !(ra > 0 && rb == 3 && a.Status == b.Status) {
+				continue // "met … at a summit": one happening told twice in a sentence
+			}
 			if ra > 0 && rb > 0 && ra < rb || a.Type == b.Type && i > j {
 				drop[i] = true
 			}
