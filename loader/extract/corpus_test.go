@@ -292,7 +292,7 @@ const qaCorpus = "testdata/qa"
 // floors are a little under the figures reached.
 func TestQACorpusFloors(t *testing.T) {
 	total := scoreCorpus(t, qaCorpus)
-	floors := map[string]float64{"entities": 0.93, "roles": 0.90, "statements": 0.95, "events": 0.78}
+	floors := map[string]float64{"entities": 0.93, "roles": 0.90, "statements": 0.96, "events": 0.82}
 	for layer, min := range floors {
 		c := total[layer]
 		t.Logf("%-10s tp=%d sys=%d gold=%d F1=%.2f", layer, c.tp, c.sys, c.gold, c.f1())
