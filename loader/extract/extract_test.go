@@ -214,6 +214,8 @@ func TestStatements(t *testing.T) {
 			[]string{"Josep Borrell|CRITICIZE|"}, nil},
 		{"his spokesman is the possessor's office", "Anne-Claire Legendre a parlé. Le secrétaire général de l'ONU s'est dit choqué, a indiqué son porte-parole.", "2022-10-10",
 			[]string{"Antonio Guterres|CRITICIZE|United Nations"}, []string{"Antonio Guterres|CRITICIZE|Anne-Claire Legendre"}},
+		{"definite body noun re-mentions the organization", "Russia's foreign ministry accused Washington of fuelling the war. The ministry said the deliveries were targets.", "2022-03-15",
+			[]string{"Russia's foreign ministry|ACCUSE|", "Russia's foreign ministry|STATE|"}, nil},
 		{"obligation in the content calls on", "Recep Tayyip Erdogan said that Armenia must withdraw its forces.", "2020-10-14",
 			[]string{"Recep Tayyip Erdogan|CALL_ON|"}, nil},
 	}

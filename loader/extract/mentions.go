@@ -206,7 +206,40 @@ func (d *doc) findMentions() {
 	d.titleMentions(covered)
 	d.unknownNames(covered)
 	d.attachTitles()
+	d.definiteBodies()
 	d.pronouns()
+}
+
+// bodyNouns head the names of organizations re-mentioned by a definite
+// common noun: "Russia's foreign ministry … The ministry said".
+var bodyNouns = map[string]bool{"ministry": true, "ministere": true, "agency": true, "agence": true, "commission": true,
+	"alliance": true, "council": true, "conseil": true, "embassy": true, "ambassade": true, "presidency": true,
+	"presidence": true, "department": true, "departement": true, "organisation": true, "organization": true}
+
+// definiteBodies reads "the ministry", "le ministère" as the latest
+// organization named before whose name has that head noun.
+func (d *doc) definiteBodies() {
+	for i := 1; i < len(d.toks); i++ {
+		f := d.toks[i].f
+		if !bodyNouns[f] || d.ma(i) != nil || !definite[d.f(i-1)] || d.ma(i-1) != nil {
+			continue
+		}
+		if n := d.f(i + 1); n == "de" || n == "du" || n == "des" || n == "of" || d.ma(i+1) != nil && d.ma(i+1).kind == mDemonym {
+			continue // "le ministère de la Défense", "the ministry of …": a name of its own
+		}
+		for k := i - 2; k >= 0 && k > i-300; k-- {
+			m := d.ma(k)
+			if m == nil || m.ent == nil || m.ent.typ != schema.TypeOrganization {
+				continue
+			}
+			if strings.Contains(" "+schema.Fold(m.ent.name)+" ", " "+f+" ") || strings.Contains(schema.Fold(m.ent.name), f) {
+				d.mention(m.ent, i-1, i+1)
+				d.addMention(&mention{a: i - 1, b: i + 1, kind: mName, ent: m.ent})
+				break
+			}
+			k = m.a
+		}
+	}
 }
 
 // openingCapitalState returns the state whose capital opens the sentence of
