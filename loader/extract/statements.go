@@ -102,6 +102,7 @@ func (d *doc) dropEmptyEvents() {
 	d.dropCovered()
 }
 
+// abs is the absolute value of x.
 func abs(x int) int {
 	if x < 0 {
 		return -x
@@ -526,6 +527,7 @@ func (d *doc) matrixGroup(gs []*vgroup, k int) *vgroup {
 	return nil
 }
 
+// sameEnts reports whether two subjects name the same entities in order.
 func sameEnts(a, b []*ent) bool {
 	if len(a) != len(b) {
 		return false
@@ -933,6 +935,7 @@ func (d *doc) sentenceSubject(s [2]int, end int) *mention {
 	return nil
 }
 
+// noMention reports whether no mention covers tokens [a, b).
 func (d *doc) noMention(a, b int) bool {
 	for i := a; i < b; i++ {
 		if d.ma(i) != nil {
@@ -988,6 +991,7 @@ func (d *doc) negated(g *vgroup) bool {
 	return false
 }
 
+// hasSemicolon reports whether a ; or : separates tokens [a, b).
 func (d *doc) hasSemicolon(a, b int) bool {
 	for i := a; i < b; i++ {
 		if d.f(i) == ";" || d.f(i) == ":" {
