@@ -975,6 +975,9 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 		typ = schema.TypeOrganization
 	case d.isLocative(a) && a != s[0]+1 && words <= 3:
 		typ = schema.TypePlace
+	case speaks && words == 1 && a > 0 && (d.f(a-1) == "les" || d.f(a-1) == "des") &&
+		(strings.HasSuffix(first.f, "s") || strings.HasSuffix(first.f, "x")):
+		typ = schema.TypeOrganization // "les Occidentaux imputent": a collective, not a person
 	case prevTitle && words == 1 && a != s[0]:
 		typ = schema.TypePerson
 	default:
