@@ -215,6 +215,31 @@ func (d *doc) nextHolder(m *mention, ti *titleInfo) *ent {
 	return nil
 }
 
+// indefinite articles introduce someone the article has not named.
+var indefinite = map[string]bool{"a": true, "an": true, "un": true, "une": true}
+
+// datelineState returns the state whose capital opens the article's first
+// body sentence as a dateline ("WASHINGTON, Dec 7 - "), or nil.
+func (d *doc) datelineState() *ent {
+	for si, s := range d.sents {
+		if si == d.titleSent || s[1]-s[0] < 3 {
+			continue
+		}
+		if !d.toks[s[0]].upper || d.f(s[0]+1) != "," {
+			return nil
+		}
+		for _, mt := range within(d.ent, s[0], s[0]+1) {
+			if mt.p.kind == pCapital && mt.b == s[0]+1 {
+				if st := d.lexEntity(int(mt.p.idx)); st.typ == schema.TypeState {
+					return st
+				}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
 // ownState reports whether nothing ties person e to a state other than st.
 func (d *doc) ownState(e *ent, st *ent) bool {
 	for _, r := range e.roles {
@@ -416,6 +441,12 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 	}
 	if (ti.role == "official" || ti.role == "spokesperson" || ti.role == "adviser") && len(ti.of) == 1 {
 		return ti.of // an unnamed official speaks for the state or organization
+	}
+	if ti.role == "official" && len(ti.of) == 0 && !ti.poss && (indefinite[d.f(m.a)] || m.a > 0 && indefinite[d.f(m.a-1)]) {
+		// "A senior administration official said" in a story datelined WASHINGTON
+		if st := d.datelineState(); st != nil {
+			return []*ent{st}
+		}
 	}
 	if r := d.possessorsAide(m, ti); r != nil {
 		return r

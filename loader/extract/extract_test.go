@@ -216,6 +216,8 @@ func TestStatements(t *testing.T) {
 			[]string{"Antonio Guterres|CRITICIZE|United Nations"}, []string{"Antonio Guterres|CRITICIZE|Anne-Claire Legendre"}},
 		{"definite body noun re-mentions the organization", "Russia's foreign ministry accused Washington of fuelling the war. The ministry said the deliveries were targets.", "2022-03-15",
 			[]string{"Russia's foreign ministry|ACCUSE|", "Russia's foreign ministry|STATE|"}, nil},
+		{"unnamed official of the dateline's state", "WASHINGTON, Dec 7 - A senior administration official, speaking on condition of anonymity, said the allies were united.", "2021-12-07",
+			[]string{"United States|STATE|"}, nil},
 		{"obligation in the content calls on", "Recep Tayyip Erdogan said that Armenia must withdraw its forces.", "2020-10-14",
 			[]string{"Recep Tayyip Erdogan|CALL_ON|"}, nil},
 	}
