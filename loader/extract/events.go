@@ -489,6 +489,18 @@ func (d *doc) eventStatus(t *Trigger, tr match, s [2]int) schema.EventStatus {
 	if meetingish[t.Type] && has(wProposed, 8, 6) {
 		return schema.StatusProposed
 	}
+	// "a plaidé pour une rencontre", "urged talks", "souhaite un sommet": asked for, not held
+	for _, c := range within(d.cue, max(s[0], tr.a-6), tr.a) {
+		if c.p.kind != pVerb || c.b > tr.a {
+			continue
+		}
+		switch d.m.verbs[c.p.idx].Act {
+		case schema.ActCallOn, schema.ActPropose, schema.ActExpressIntent:
+			if meetingish[t.Type] {
+				return schema.StatusProposed
+			}
+		}
+	}
 	after := 2
 	if meetingish[t.Type] {
 		after = 8

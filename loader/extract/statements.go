@@ -132,7 +132,7 @@ func (d *doc) dropCovered() {
 			if !overlap && !(ra > 0 && rb == 3 && a.Status == b.Status) {
 				continue // "met … at a summit": one happening told twice in a sentence
 			}
-			if ra > 0 && rb > 0 && ra < rb || a.Type == b.Type && i > j {
+			if ra > 0 && rb > 0 && ra < rb || a.Type == b.Type && i > j && (subset(a.Participants, b.Participants) || subset(b.Participants, a.Participants)) {
 				drop[i] = true
 			}
 		}
