@@ -344,6 +344,9 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 		if ti.role == "official" {
 			return nil // "Western officials": nobody the article names
 		}
+		if ti.count == 0 && !d.is(m.a, wDet) && d.f(m.a) != "both" {
+			return nil // "Separatist leaders accused …": a group not yet named, no anaphora
+		}
 		g := d.lastGroup
 		if len(g) == 0 {
 			g = d.recentPersons(m.a, max(ti.count, 2))

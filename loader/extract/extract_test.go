@@ -218,6 +218,8 @@ func TestStatements(t *testing.T) {
 			[]string{"Russia's foreign ministry|ACCUSE|", "Russia's foreign ministry|STATE|"}, nil},
 		{"unnamed official of the dateline's state", "WASHINGTON, Dec 7 - A senior administration official, speaking on condition of anonymity, said the allies were united.", "2021-12-07",
 			[]string{"United States|STATE|"}, nil},
+		{"bare plural office is no anaphora", "Antony Blinken said Russia was preparing a pretext. Separatist leaders accused Kyiv of opening fire first.", "2022-02-17",
+			[]string{"Antony Blinken|STATE|"}, []string{"Antony Blinken|ACCUSE|"}},
 		{"obligation in the content calls on", "Recep Tayyip Erdogan said that Armenia must withdraw its forces.", "2020-10-14",
 			[]string{"Recep Tayyip Erdogan|CALL_ON|"}, nil},
 	}
