@@ -344,7 +344,7 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 		if ti.role == "official" {
 			return nil // "Western officials": nobody the article names
 		}
-		if ti.count == 0 && !d.is(m.a, wDet) && d.f(m.a) != "both" {
+		if ti.count == 0 && !d.is(m.a, wDet) && !(m.a > 0 && d.is(m.a-1, wDet)) && !(m.a > 1 && d.is(m.a-2, wDet) && d.ma(m.a-2) == nil) && d.f(m.a) != "both" {
 			return nil // "Separatist leaders accused …": a group not yet named, no anaphora
 		}
 		g := d.lastGroup
