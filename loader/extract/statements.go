@@ -276,12 +276,19 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 	// participle trailing after a comma (", warning that", ", saying") takes
 	// the governing clause's, not the reported clause's in between
 	for k, g := range gs {
-		if g.subj == nil && g.form == fParticiple && g.cue != nil && g.g > s[0] && d.f(g.g-1) == "," {
+		comma := g.g > s[0] && d.f(g.g-1) == "," || g.g > s[0]+1 && d.f(g.g-1) == "en" && d.f(g.g-2) == ","
+		if g.subj == nil && (g.form == fParticiple || g.form == fGerund) && g.cue != nil && comma {
 			var h *vgroup
 			for _, o := range gs[:k] {
 				if o.subj != nil && o.explicit && o.form == fFinite && !o.inverted {
 					h = o
 					break
+				}
+			}
+			// "« … », a-t-il prévenu, en menaçant de …": the incise just before speaks
+			if k > 0 {
+				if p := gs[k-1]; p.cue != nil && p.inverted && p.subj != nil && p.form == fFinite {
+					h = p
 				}
 			}
 			if h != nil {
@@ -820,8 +827,8 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 	}
 	// participles after the main verb and gerunds add to the statement before
 	for i, g := range cands {
-		if g.trailing && (g.cue.Act != schema.ActState || !d.cueBefore(cands[:i])) {
-			continue // ", warning that …": a second act of the governing speaker
+		if g.trailing && (g.cue.Act != schema.ActState || !d.cueBefore(cands[:i])) && !(i > 0 && cands[i-1].cue.Act == g.cue.Act) {
+			continue // ", warning that …": a second act of the governing speaker (the same act goes on)
 		}
 		if (g.form == fParticiple && i > 0) || g.form == fGerund || g.form == fInfinitive {
 			g.silent = true
