@@ -560,6 +560,10 @@ func (d *doc) resolve(m *mention, pos int) []*ent {
 			if d.speaker != nil {
 				return []*ent{d.speaker}
 			}
+			// "La France appelle … Nous appelons …": a state or body speaking in its own voice
+			if len(d.lastSubj) == 1 && (d.lastSubj[0].typ == schema.TypeState || d.lastSubj[0].typ == schema.TypeOrganization) {
+				return d.lastSubj
+			}
 		case wI:
 			if d.speaker != nil {
 				return []*ent{d.speaker}

@@ -220,6 +220,12 @@ func TestStatements(t *testing.T) {
 			[]string{"United States|STATE|"}, nil},
 		{"bare plural office is no anaphora", "Antony Blinken said Russia was preparing a pretext. Separatist leaders accused Kyiv of opening fire first.", "2022-02-17",
 			[]string{"Antony Blinken|STATE|"}, []string{"Antony Blinken|ACCUSE|"}},
+		{"d'après lui is a man", "Angela Merkel a parlé après Emmanuel Macron. D'après lui, des agents étaient à bord.", "2021-05-24",
+			[]string{"Emmanuel Macron|STATE|"}, []string{"Angela Merkel|STATE|"}},
+		{"nous in a state's own voice", "La France appelle la Russie à la retenue. Nous appelons les deux parties au dialogue.", "2018-11-26",
+			[]string{"France|CALL_ON|"}, nil},
+		{"copula in reported content", "Volodymyr Zelensky said Ukraine remained committed to a diplomatic solution.", "2022-02-14",
+			[]string{"Volodymyr Zelensky|STRESS|"}, []string{"Ukraine|STRESS|Volodymyr Zelensky"}},
 		{"obligation in the content calls on", "Recep Tayyip Erdogan said that Armenia must withdraw its forces.", "2020-10-14",
 			[]string{"Recep Tayyip Erdogan|CALL_ON|"}, nil},
 	}

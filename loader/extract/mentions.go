@@ -402,6 +402,15 @@ func (d *doc) isLocative(i int) bool {
 	switch d.toks[j].f {
 	case "capitale", "capital", "ville", "city", "near":
 		return true
+	case "to":
+		// "his visit to Kyiv", "travelled to Berlin": a destination
+		if j > 0 {
+			switch p := d.toks[j-1].f; {
+			case strings.HasPrefix(p, "visit"), strings.HasPrefix(p, "travel"), strings.HasPrefix(p, "trip"), p == "went",
+				p == "flew", p == "arrived", strings.HasPrefix(p, "return"), p == "journey":
+				return true
+			}
+		}
 	case "de", "d'":
 		if j > 0 && (d.toks[j-1].f == "pres" || d.toks[j-1].f == "proche" || d.toks[j-1].f == "autour") {
 			return true // près de Simferopol
@@ -867,6 +876,12 @@ func (d *doc) unknownNames(covered []bool) {
 			tj := d.toks[j]
 			if tj.k == kWord && tj.cap {
 				j++
+				continue
+			}
+			// "Agnès von der Mühll": a chain of particles inside a name
+			if j > i && j+2 < n && (tj.f == "von" || tj.f == "van" || tj.f == "de") && (d.toks[j+1].f == "der" || d.toks[j+1].f == "den" || d.toks[j+1].f == "la") &&
+				d.toks[j+2].cap && d.ma(j+2) == nil && !covered[j+2] && !covered[j+1] {
+				j += 2
 				continue
 			}
 			// connectors inside names: de, of, von, der, on, and in org names

@@ -733,7 +733,7 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			if !in.explicit || in.inverted || in.sa < o.c1 {
 				continue
 			}
-			if (d.irrealis(in) || in.cue.Adj) && d.onlyGlue(o.c1, in.sa) {
+			if (d.irrealis(in) || in.cue.Adj || d.copulaCue(in)) && d.onlyGlue(o.c1, in.sa) {
 				in.silent, in.content = true, true // "said Kyiv would never accept": content of the outer statement
 				break
 			}
@@ -980,6 +980,32 @@ func (d *doc) contentAct(g *vgroup) schema.Act {
 	return ""
 }
 
+// personOfGender returns the latest person mentioned before token pos whose
+// gender is g (or unknown), looking back a few sentences.
+func (d *doc) personOfGender(pos int, g byte) *ent {
+	for k := pos - 1; k >= 0 && k > pos-200; k-- {
+		m := d.ma(k)
+		if m == nil {
+			continue
+		}
+		for _, e := range m.refs() {
+			if e.typ == schema.TypePerson && (e.gender == 0 || e.gender == g) {
+				return e
+			}
+		}
+		k = m.a
+	}
+	return nil
+}
+
+// copulaCue reports whether a group's cue is a copula with an adjective
+// ("remained committed", "reste déterminée"): a state the content reports,
+// not a speech act, when another verb of saying governs it.
+func (d *doc) copulaCue(g *vgroup) bool {
+	f := d.f(g.c0)
+	return strings.HasPrefix(f, "remain") || strings.HasPrefix(f, "rest")
+}
+
 // negated reports whether a verb group carries its own negation: ne … pas /
 // jamais, not, never, cannot.
 func (d *doc) negated(g *vgroup) bool {
@@ -1139,8 +1165,23 @@ func (d *doc) sourceMarkers(s [2]int) []srcMarker {
 		}
 		switch d.f(j) {
 		case "lui", "elle", "him", "her", "eux", "them":
-			if d.lastPerson != nil {
-				out = append(out, srcMarker{i, d.lastPerson})
+			// "D'après lui": the latest person of that gender
+			g := byte('m')
+			if f := d.f(j); f == "elle" || f == "her" {
+				g = 'f'
+			}
+			var who *ent
+			for _, e := range d.lastSubj {
+				if e.typ == schema.TypePerson && (e.gender == 0 || e.gender == g) {
+					who = e
+					break
+				}
+			}
+			if who == nil {
+				who = d.personOfGender(i, g)
+			}
+			if who != nil {
+				out = append(out, srcMarker{i, who})
 			}
 			continue
 		}
