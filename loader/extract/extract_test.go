@@ -226,6 +226,10 @@ func TestStatements(t *testing.T) {
 			[]string{"France|CALL_ON|"}, nil},
 		{"copula in reported content", "Volodymyr Zelensky said Ukraine remained committed to a diplomatic solution.", "2022-02-14",
 			[]string{"Volodymyr Zelensky|STRESS|"}, []string{"Ukraine|STRESS|Volodymyr Zelensky"}},
+		{"passive evaluation by an agent", "La compagnie a publié une version jugée « absurde » par le patron de Ryanair, Michael O'Leary.", "2021-05-24",
+			[]string{"Michael O'Leary|STATE|"}, nil},
+		{"English passive with by", "The plan was described as dangerous by Antony Blinken.", "2021-05-24",
+			[]string{"Antony Blinken|STATE|"}, nil},
 		{"obligation in the content calls on", "Recep Tayyip Erdogan said that Armenia must withdraw its forces.", "2020-10-14",
 			[]string{"Recep Tayyip Erdogan|CALL_ON|"}, nil},
 	}

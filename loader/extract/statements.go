@@ -272,6 +272,46 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 			d.sentPerson = g.subj[0] // "X said he …": the sentence's own speaker first
 		}
 	}
+	// "une version jugée « absurde » par X", "described as dangerous by X":
+	// a passive evaluation is the agent's statement
+	for _, g := range gs {
+		if g.cue == nil || g.cue.Adj {
+			continue
+		}
+		raw := d.text[d.toks[g.c1-1].s:d.toks[g.c1-1].e]
+		past := d.lang == langFR && (strings.HasSuffix(raw, "é") || strings.HasSuffix(raw, "ée") || strings.HasSuffix(raw, "és") || strings.HasSuffix(raw, "ées")) ||
+			d.lang == langEN && strings.HasSuffix(raw, "ed")
+		if !past || g.c0 > s[0] && d.f(g.c0-1) != "été" && d.f(g.c0-1) != "ete" && d.f(g.c0-1) != "was" && d.f(g.c0-1) != "were" && d.is(g.c0-1, wAux) {
+			continue // an active perfect: "a jugé", "has described"
+		}
+		for k := g.c1; k < min(s[1], g.c1+10); k++ {
+			if f := d.f(k); f == "," || f == ";" || f == "." || d.cueAt(k) {
+				break
+			}
+			if f := d.f(k); f != "par" && f != "by" {
+				continue
+			}
+			// the agent: the first mention after par/by not governed by a
+			// preposition ("par le patron de Ryanair, Michael O'Leary")
+			for j := k + 1; j < min(s[1], k+10); j++ {
+				m := d.ma(j)
+				if m == nil || m.a != j || m.kind == mPronoun {
+					continue
+				}
+				if d.governed(m.a) && j > k+2 {
+					j = m.b - 1
+					continue
+				}
+				if r := d.resolve(m, j); len(r) > 0 {
+					g.subj, g.sa, g.sb = r, m.a, m.b
+					g.explicit, g.silent, g.form = true, false, fFinite
+					g.start = g.g
+				}
+				break
+			}
+			break
+		}
+	}
 	// participles opening the sentence take the main clause's subject; a
 	// participle trailing after a comma (", warning that", ", saying") takes
 	// the governing clause's, not the reported clause's in between
