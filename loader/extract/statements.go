@@ -281,11 +281,12 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		raw := d.text[d.toks[g.c1-1].s:d.toks[g.c1-1].e]
 		past := d.lang == langFR && (strings.HasSuffix(raw, "é") || strings.HasSuffix(raw, "ée") || strings.HasSuffix(raw, "és") || strings.HasSuffix(raw, "ées")) ||
 			d.lang == langEN && strings.HasSuffix(raw, "ed")
-		if !past || g.c0 > s[0] && d.f(g.c0-1) != "été" && d.f(g.c0-1) != "ete" && d.f(g.c0-1) != "was" && d.f(g.c0-1) != "were" && d.is(g.c0-1, wAux) {
-			continue // an active perfect: "a jugé", "has described"
+		passiveAux := g.c0 > s[0] && (d.f(g.c0-1) == "ete" || d.f(g.c0-1) == "was" || d.f(g.c0-1) == "were")
+		if !past || g.subj != nil && !passiveAux || g.c0 > s[0] && !passiveAux && d.is(g.c0-1, wAux) {
+			continue // an active verb: "a jugé", "has described", "X warned that … by Moscow"
 		}
 		for k := g.c1; k < min(s[1], g.c1+10); k++ {
-			if f := d.f(k); f == "," || f == ";" || f == "." || d.cueAt(k) {
+			if f := d.f(k); f == "," || f == ";" || f == "." || d.cueAt(k) || d.is(k, wCompl) {
 				break
 			}
 			if f := d.f(k); f != "par" && f != "by" {
