@@ -485,6 +485,51 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 		e.roles = append(e.roles, entRole{"counterpart", ti.of[0]})
 		return []*ent{e}
 	}
+	// "The Prime Minister spoke to …" in a Downing Street readout: the office
+	// of the article's home state
+	if len(ti.of) == 0 && !m.plural && !ti.poss && homeRoles[ti.role] {
+		if home := d.homeState(); home != nil {
+			ti.of = []*ent{home}
+			return d.resolveTitle(m, pos)
+		}
+	}
+	return nil
+}
+
+// homeRoles are the offices a readout names without their state.
+var homeRoles = map[string]bool{"president": true, "prime minister": true, "chancellor": true, "foreign minister": true,
+	"secretary of state": true, "defence minister": true}
+
+// homeState is the state an article speaks from: its dateline's, else
+// that of the first seat of power (Downing Street, Élysée, Kremlin) its
+// headline or first sentence names. Nil when neither says.
+func (d *doc) homeState() *ent {
+	if st := d.datelineState(); st != nil {
+		return st
+	}
+	for si, s := range d.sents {
+		if si > 1 {
+			break // the headline and the first sentence
+		}
+		for i := s[0]; i < s[1]; i++ {
+			m := d.ma(i)
+			if m == nil || m.a != i {
+				continue
+			}
+			cands := m.refs()
+			if m.kind == mTitle {
+				cands = append(cands, m.ti.of...) // "A Downing Street spokesperson"
+			}
+			for _, e := range cands {
+				if e == nil || e.lex == nil || !e.lex.Seat || e.lex.Of == "" {
+					continue
+				}
+				if st := d.lexByName(e.lex.Of); st != nil && st.typ == schema.TypeState {
+					return st
+				}
+			}
+		}
+	}
 	return nil
 }
 

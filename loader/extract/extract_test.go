@@ -230,6 +230,8 @@ func TestStatements(t *testing.T) {
 			[]string{"Michael O'Leary|STATE|"}, nil},
 		{"English passive with by", "The plan was described as dangerous by Antony Blinken.", "2021-05-24",
 			[]string{"Antony Blinken|STATE|"}, nil},
+		{"office of the readout's home state", "PM call with President Zelenskyy\n\nA Downing Street spokesperson said: The Prime Minister spoke to President Zelenskyy this morning. The Prime Minister reiterated his support for Ukraine.", "2022-02-22",
+			[]string{"Boris Johnson|STRESS|"}, nil},
 		{"obligation in the content calls on", "Recep Tayyip Erdogan said that Armenia must withdraw its forces.", "2020-10-14",
 			[]string{"Recep Tayyip Erdogan|CALL_ON|"}, nil},
 	}
