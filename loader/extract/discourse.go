@@ -361,6 +361,15 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 			return r
 		}
 	}
+	// an office without its state in a readout from a seat of power or under
+	// a dateline is the home state's ("Le ministre de l'Europe et des Affaires
+	// étrangères s'est entretenu avec son homologue ukrainien")
+	if len(ti.of) == 0 && !m.plural && !ti.poss && homeRoles[ti.role] {
+		if home := d.homeState(); home != nil {
+			ti.of = []*ent{home}
+			return d.resolveTitle(m, pos)
+		}
+	}
 	match := func(e *ent) bool {
 		if e == nil || e.typ != schema.TypePerson {
 			return false

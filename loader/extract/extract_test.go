@@ -232,6 +232,8 @@ func TestStatements(t *testing.T) {
 			[]string{"Antony Blinken|STATE|"}, nil},
 		{"office of the readout's home state", "PM call with President Zelenskyy\n\nA Downing Street spokesperson said: The Prime Minister spoke to President Zelenskyy this morning. The Prime Minister reiterated his support for Ukraine.", "2022-02-22",
 			[]string{"Boris Johnson|STRESS|"}, nil},
+		{"stateless office in a seat's readout is the home state's", "Communiqué du Quai d'Orsay\n\nLe ministre de l'Europe et des Affaires étrangères s'est entretenu ce jour avec son homologue ukrainien, Pavlo Klimkine. Il lui a exprimé le soutien de la France.", "2018-11-26",
+			[]string{"Jean-Yves Le Drian|EXPRESS_SUPPORT|"}, []string{"Pavlo Klimkin|EXPRESS_SUPPORT|"}},
 		{"obligation in the content calls on", "Recep Tayyip Erdogan said that Armenia must withdraw its forces.", "2020-10-14",
 			[]string{"Recep Tayyip Erdogan|CALL_ON|"}, nil},
 	}
