@@ -348,6 +348,22 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 			return nil // "Separatist leaders accused …": a group not yet named, no anaphora
 		}
 		g := d.lastGroup
+		// "The leaders also exchanged views": the persons of the talks just told
+		if ti.count == 0 && len(d.events) > 0 && (ti.role == "leader" || ti.role == "president" || ti.role == "side") {
+			if e := d.events[len(d.events)-1]; meetingish[e.Type] {
+				var ps []*ent
+				for _, id := range e.Participants {
+					for _, x := range d.order {
+						if x.id == id && x.typ == schema.TypePerson {
+							ps = append(ps, x)
+						}
+					}
+				}
+				if len(ps) > len(g) {
+					g = ps
+				}
+			}
+		}
 		if len(g) == 0 {
 			g = d.recentPersons(m.a, max(ti.count, 2))
 		}
