@@ -236,6 +236,8 @@ func TestStatements(t *testing.T) {
 			[]string{"Jean-Yves Le Drian|EXPRESS_SUPPORT|"}, []string{"Pavlo Klimkin|EXPRESS_SUPPORT|"}},
 		{"the leaders are the persons of the talks just told", "Videoconference\n\nVladimir Putin held a videoconference with Angela Merkel and Emmanuel Macron. Angela Merkel and Emmanuel Macron raised the issue of Navalny. The leaders also exchanged views on Belarus.", "2021-03-30",
 			[]string{"Vladimir Putin|DISCUSS|", "Angela Merkel|DISCUSS|", "Emmanuel Macron|DISCUSS|"}, nil},
+		{"learning with concern", "La France a appris avec une vive préoccupation la saisie de trois navires ukrainiens.", "2018-11-26",
+			[]string{"France|EXPRESS_CONCERN|"}, nil},
 		{"obligation in the content calls on", "Recep Tayyip Erdogan said that Armenia must withdraw its forces.", "2020-10-14",
 			[]string{"Recep Tayyip Erdogan|CALL_ON|"}, nil},
 	}
