@@ -339,6 +339,23 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 		i = m.b - 1
 	}
 	parts = dedupe(parts)
+	// "It was agreed to maintain contacts", "Il a été convenu de": the parties
+	// of the talks just told agreed
+	if len(parts) == 0 && t.Type == schema.EventAgreement && (d.f(tr.a) == "was" || d.f(tr.a-1) == "was" || d.f(tr.a-1) == "ete") &&
+		strings.Contains(d.surface(tr.a, tr.b+1), "agreed") || len(parts) == 0 && t.Type == schema.EventAgreement && d.f(tr.a-1) == "ete" && strings.HasPrefix(d.f(tr.a), "convenu") {
+		for k := len(d.events) - 1; k >= 0 && k >= len(d.events)-5; k-- {
+			if e := d.events[k]; meetingish[e.Type] && len(e.Participants) > 1 {
+				for _, id := range e.Participants {
+					for _, x := range d.order {
+						if x.id == id {
+							parts = append(parts, x)
+						}
+					}
+				}
+				break
+			}
+		}
+	}
 	if d.inQuote[tr.a] && len(parts) == 0 {
 		return // a vague mention inside a quotation ("des cyberattaques ou des ingérences")
 	}
