@@ -48,6 +48,21 @@ func (c *curation) group(target string) []string {
 	return append([]string{target}, c.sources[target]...)
 }
 
+// beginRead takes the read lock for one read and returns the curation the
+// read resolves entities through; done releases the lock.
+func (s *Store) beginRead(ctx context.Context) (c *curation, done func(), err error) {
+	s.mu.RLock()
+	if s.closed {
+		s.mu.RUnlock()
+		return nil, nil, s.errClosed()
+	}
+	if c, err = s.loadCuration(ctx); err != nil {
+		s.mu.RUnlock()
+		return nil, nil, err
+	}
+	return c, s.mu.RUnlock, nil
+}
+
 // loadCuration reads the curation graph.
 func (s *Store) loadCuration(ctx context.Context) (*curation, error) {
 	if c := s.cache.getCuration(); c != nil {
@@ -186,15 +201,11 @@ func (s *Store) AddAlias(ctx context.Context, entity, alias string) error {
 // Curation returns the analysts' corrections for the loader: every added
 // alias (folded) → entity, and every merged entity → its final target.
 func (s *Store) Curation(ctx context.Context) (*schema.Curation, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed {
-		return nil, s.errClosed()
-	}
-	c, err := s.loadCuration(ctx)
+	c, done, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
+	defer done()
 	out := &schema.Curation{Aliases: map[string]string{}, Merged: map[string]string{}}
 	for a, e := range c.aliases {
 		out.Aliases[a] = c.resolve(e)

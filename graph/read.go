@@ -151,15 +151,11 @@ func (s *Store) articles(ctx context.Context, ids []string) ([]*schema.Article, 
 // the target's. Name matches a folded substring (schema.Fold) of the name
 // or of any alias; Alias matches the whole name or one whole alias, folded.
 func (s *Store) Entities(ctx context.Context, f schema.EntityFilter) ([]*schema.Entity, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed {
-		return nil, s.errClosed()
-	}
-	c, err := s.loadCuration(ctx)
+	c, done, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
+	defer done()
 	name, alias := schema.Fold(f.Name), schema.Fold(f.Alias)
 	var ids []string
 	switch {
@@ -245,15 +241,11 @@ func folds(key string) func(string) bool {
 // EntitiesByID returns the entities in ids order (nil where unknown),
 // following merges: a merged entity's id returns its target.
 func (s *Store) EntitiesByID(ctx context.Context, ids []string) ([]*schema.Entity, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed {
-		return nil, s.errClosed()
-	}
-	c, err := s.loadCuration(ctx)
+	c, done, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
+	defer done()
 	targets := make([]string, len(ids))
 	for i, id := range ids {
 		targets[i] = c.resolve(id)
@@ -426,15 +418,11 @@ func (s *Store) describeEntities(ctx context.Context, ids []string) (map[string]
 // and To bound the statement's date (the article's when the statement has
 // none of its own); Text is a folded substring of the content or evidence.
 func (s *Store) Statements(ctx context.Context, f schema.StatementFilter) ([]*schema.Statement, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed {
-		return nil, s.errClosed()
-	}
-	c, err := s.loadCuration(ctx)
+	c, done, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
+	defer done()
 	// The starting set: the first entity filter given (every id merged
 	// into it included), else the article, the act, or every statement.
 	var ids []string
@@ -562,15 +550,11 @@ func resolveRef(c *curation, id string) string {
 // accounts of one happening sharing its ID. Participant and Place follow
 // merges; Status is the account's.
 func (s *Store) Events(ctx context.Context, f schema.EventFilter) ([]*schema.Event, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed {
-		return nil, s.errClosed()
-	}
-	c, err := s.loadCuration(ctx)
+	c, done, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
+	defer done()
 	var accounts []string
 	var events []string // when the starting set is events, their accounts follow
 	switch {
@@ -679,15 +663,11 @@ func (s *Store) events(ctx context.Context, c *curation, ids []string) ([]*schem
 // merged into it), by role name then ID; the same office (role, of) found
 // under two merged ids is listed once. CodeNotFound for an unknown entity.
 func (s *Store) Roles(ctx context.Context, person string) ([]*schema.Role, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed {
-		return nil, s.errClosed()
-	}
-	c, err := s.loadCuration(ctx)
+	c, done, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
+	defer done()
 	T, ok, err := s.entityRoot(ctx, c, person)
 	if err != nil {
 		return nil, err

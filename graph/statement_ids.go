@@ -28,15 +28,11 @@ func (s *Store) StatementIDs(ctx context.Context, f schema.StatementFilter) ([]s
 		}
 		return ids, nil
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed {
-		return nil, s.errClosed()
-	}
-	c, err := s.loadCuration(ctx)
+	c, done, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
+	defer done()
 	var sets [][]string
 	add := func(ids []string, err error) error {
 		if err == nil {
@@ -109,15 +105,11 @@ func (s *Store) StatementIDs(ctx context.Context, f schema.StatementFilter) ([]s
 
 // StatementsByID decodes the statements in ids order (nil where unknown).
 func (s *Store) StatementsByID(ctx context.Context, ids []string) ([]*schema.Statement, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed {
-		return nil, s.errClosed()
-	}
-	c, err := s.loadCuration(ctx)
+	c, done, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
+	defer done()
 	sts, err := s.statements(ctx, c, slices.Clone(ids))
 	if err != nil {
 		return nil, err
