@@ -63,6 +63,21 @@ func (s *Store) beginRead(ctx context.Context) (c *curation, done func(), err er
 	return c, s.mu.RUnlock, nil
 }
 
+// beginCuration takes the write lock for a curation change and returns the
+// current curation; done releases the lock.
+func (s *Store) beginCuration(ctx context.Context) (c *curation, done func(), err error) {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil, nil, s.errClosed()
+	}
+	if c, err = s.loadCuration(ctx); err != nil {
+		s.mu.Unlock()
+		return nil, nil, err
+	}
+	return c, s.mu.Unlock, nil
+}
+
 // loadCuration reads the curation graph.
 func (s *Store) loadCuration(ctx context.Context) (*curation, error) {
 	if c := s.cache.getCuration(); c != nil {
@@ -132,15 +147,11 @@ func (s *Store) entityRoot(ctx context.Context, c *curation, id string) (string,
 // returns into. Merging entities already merged is a no-op. CodeNotFound if
 // either is unknown.
 func (s *Store) MergeEntities(ctx context.Context, into, from string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed {
-		return s.errClosed()
-	}
-	c, err := s.loadCuration(ctx)
+	c, done, err := s.beginCuration(ctx)
 	if err != nil {
 		return err
 	}
+	defer done()
 	T, okT, err := s.entityRoot(ctx, c, into)
 	if err != nil {
 		return err
@@ -174,15 +185,11 @@ func (s *Store) AddAlias(ctx context.Context, entity, alias string) error {
 	if schema.Fold(alias) == "" {
 		return schema.Errorf(schema.CodeInvalid, "alias %q has no letters or digits", alias)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed {
-		return s.errClosed()
-	}
-	c, err := s.loadCuration(ctx)
+	c, done, err := s.beginCuration(ctx)
 	if err != nil {
 		return err
 	}
+	defer done()
 	T, ok, err := s.entityRoot(ctx, c, entity)
 	if err != nil {
 		return err
