@@ -37,11 +37,10 @@ func BenchmarkLoad(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				x, err := newExtractor(context.Background(), nil, st)
+				p, err := newPipeline(context.Background(), st, nil)
 				if err != nil {
 					b.Fatal(err)
 				}
-				p := &Pipeline{Store: st, Extractor: x}
 				start := time.Now()
 				sum, err := p.LoadPaths(context.Background(), []string{corpus}, runtime.NumCPU(), nil)
 				elapsed += time.Since(start)

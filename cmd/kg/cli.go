@@ -138,31 +138,21 @@ func (e *env) openStore(addr string) (*graph.Store, bool) {
 	return st, true
 }
 
-// newExtractor builds the extractor with the user's lexicons and the
-// analysts' curated aliases from the store, when there is one.
-func newExtractor(ctx context.Context, lexicons []string, st schema.Store) (*extract.Extractor, error) {
+// newExtractor builds the extractor with the user's lexicons and, when
+// given, the analysts' curated aliases (curatedAliases).
+func newExtractor(lexicons []string, aliases map[string]schema.Entity) (*extract.Extractor, error) {
 	opts := []extract.Option{}
 	if len(lexicons) > 0 {
 		opts = append(opts, extract.WithLexiconFiles(lexicons...))
 	}
-	if st != nil {
-		aliases, err := curatedAliases(ctx, st)
-		if err != nil {
-			return nil, err
-		}
-		if len(aliases) > 0 {
-			opts = append(opts, extract.WithAliases(aliases))
-		}
+	if len(aliases) > 0 {
+		opts = append(opts, extract.WithAliases(aliases))
 	}
 	return extract.New(opts...)
 }
 
 // curatedAliases turns the store's curation into the extractor's alias table.
-func curatedAliases(ctx context.Context, st schema.Store) (map[string]schema.Entity, error) {
-	cur, err := st.Curation(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("read curation: %w", err)
-	}
+func curatedAliases(ctx context.Context, st schema.Store, cur *schema.Curation) (map[string]schema.Entity, error) {
 	if cur == nil || len(cur.Aliases) == 0 {
 		return nil, nil
 	}

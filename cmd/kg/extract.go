@@ -22,7 +22,7 @@ func cmdExtract(e *env, args []string) int {
 		e.fail("extract: name at least one file (kg extract --help)")
 		return exitUsage
 	}
-	x, err := newExtractor(e.ctx, *lex, nil)
+	x, err := newExtractor(*lex, nil)
 	if err != nil {
 		e.fail("extract: %v", err)
 		return exitFail

@@ -41,12 +41,11 @@ func cmdLoad(e *env, args []string) int {
 		return exitFail
 	}
 	defer st.Close()
-	x, err := newExtractor(e.ctx, *lex, st)
+	p, err := newPipeline(e.ctx, st, *lex)
 	if err != nil {
 		e.fail("load: %v", err)
 		return exitFail
 	}
-	p := &Pipeline{Store: st, Extractor: x, Lexicons: *lex}
 	prog := newProgress(e.stderr, *quiet)
 	sum, walkErr := p.LoadPaths(e.ctx, paths, *workers, prog.report(e.stderr))
 	prog.finish()

@@ -200,11 +200,11 @@ func openPipeline(t *testing.T, addr string) *Pipeline {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	x, err := newExtractor(context.Background(), nil, st)
+	p, err := newPipeline(context.Background(), st, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Pipeline{Store: st, Extractor: x}
+	return p
 }
 
 func TestServeOverHTTP(t *testing.T) {

@@ -37,8 +37,19 @@ type Pipeline struct {
 
 var _ resolvers.Ingester = (*Pipeline)(nil)
 
-// Ingest fills in what the caller left out (hash, ID, language), skips text
-// already stored, and otherwise extracts and writes the article.
+// newPipeline returns a pipeline over st whose extractor honours the user's
+// lexicons and the store's curation.
+func newPipeline(ctx context.Context, st schema.Store, lexicons []string) (*Pipeline, error) {
+	p := &Pipeline{Store: st, Lexicons: lexicons}
+	if err := p.Refresh(ctx); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Ingest fills in what the caller left out (hash, ID, language), extracts
+// the article and writes it; created tells whether its text was new to the
+// store (writing it again replaces its facts with the current extraction).
 func (p *Pipeline) Ingest(ctx context.Context, a *schema.Article) (*schema.Extraction, schema.PutResult, bool, error) {
 	if a.Hash == "" {
 		var err error
@@ -49,7 +60,7 @@ func (p *Pipeline) Ingest(ctx context.Context, a *schema.Article) (*schema.Extra
 	if err := p.syncCuration(ctx); err != nil {
 		return nil, schema.PutResult{}, false, err
 	}
-	x, err := p.extractor(ctx).Extract(a)
+	x, err := p.extractor().Extract(a)
 	if err != nil {
 		return nil, schema.PutResult{}, false, fmt.Errorf("extract %s: %w", describe(a), err)
 	}
@@ -66,21 +77,26 @@ func (p *Pipeline) Ingest(ctx context.Context, a *schema.Article) (*schema.Extra
 
 // Refresh rebuilds the extractor so that newly curated aliases are honoured.
 func (p *Pipeline) Refresh(ctx context.Context) error {
+	cur, err := p.Store.Curation(ctx)
+	if err != nil {
+		return fmt.Errorf("read curation: %w", err)
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.rebuild(ctx)
+	return p.rebuild(ctx, cur)
 }
 
-func (p *Pipeline) rebuild(ctx context.Context) error {
-	x, err := newExtractor(ctx, p.Lexicons, p.Store)
+// rebuild builds the extractor from the lexicons and the curation cur.
+func (p *Pipeline) rebuild(ctx context.Context, cur *schema.Curation) error {
+	aliases, err := curatedAliases(ctx, p.Store, cur)
 	if err != nil {
 		return err
 	}
-	sig, err := curationSignature(ctx, p.Store)
+	x, err := newExtractor(p.Lexicons, aliases)
 	if err != nil {
 		return err
 	}
-	p.Extractor, p.curationID, p.checked = x, sig, time.Now()
+	p.Extractor, p.curationID, p.checked = x, curationSignature(cur), time.Now()
 	return nil
 }
 
@@ -95,22 +111,21 @@ func (p *Pipeline) syncCuration(ctx context.Context) error {
 	if time.Since(p.checked) < p.CurationEvery {
 		return nil
 	}
-	sig, err := curationSignature(ctx, p.Store)
+	cur, err := p.Store.Curation(ctx)
 	if err != nil {
-		return err
+		return fmt.Errorf("read curation: %w", err)
 	}
 	p.checked = time.Now()
-	if sig == p.curationID {
+	if curationSignature(cur) == p.curationID {
 		return nil
 	}
-	return p.rebuild(ctx)
+	return p.rebuild(ctx, cur)
 }
 
-// curationSignature summarises the store's curation, to notice changes.
-func curationSignature(ctx context.Context, st schema.Store) (string, error) {
-	cur, err := st.Curation(ctx)
-	if err != nil || cur == nil {
-		return "", err
+// curationSignature summarises a curation, to notice changes.
+func curationSignature(cur *schema.Curation) string {
+	if cur == nil {
+		return ""
 	}
 	keys := make([]string, 0, len(cur.Aliases)+len(cur.Merged))
 	for k, v := range cur.Aliases {
@@ -120,10 +135,10 @@ func curationSignature(ctx context.Context, st schema.Store) (string, error) {
 		keys = append(keys, "m"+k+"="+v)
 	}
 	slices.Sort(keys)
-	return schema.Hash(strings.Join(keys, "\n")), nil
+	return schema.Hash(strings.Join(keys, "\n"))
 }
 
-func (p *Pipeline) extractor(ctx context.Context) *extract.Extractor {
+func (p *Pipeline) extractor() *extract.Extractor {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.Extractor
@@ -217,7 +232,7 @@ func (p *Pipeline) LoadPaths(ctx context.Context, paths []string, workers int, r
 					if had, err := p.Store.HasArticle(ctx, j.a.Hash); err != nil {
 						d.err = err
 					} else if !had {
-						x, err := p.extractor(ctx).Extract(j.a)
+						x, err := p.extractor().Extract(j.a)
 						if err != nil {
 							d.err = fmt.Errorf("extract %s: %w", describe(j.a), err)
 						}

@@ -37,12 +37,12 @@ func cmdServe(e *env, args []string) int {
 		return exitFail
 	}
 	defer st.Close()
-	x, err := newExtractor(e.ctx, *lex, st)
+	p, err := newPipeline(e.ctx, st, *lex)
 	if err != nil {
 		e.fail("serve: %v", err)
 		return exitFail
 	}
-	p := &Pipeline{Store: st, Extractor: x, Lexicons: *lex, CurationEvery: time.Second}
+	p.CurationEvery = time.Second
 	if *demo {
 		n, err := loadDemo(e, p)
 		if err != nil {
@@ -151,12 +151,12 @@ func cmdQuery(e *env, args []string) int {
 		return exitFail
 	}
 	defer st.Close()
-	x, err := newExtractor(e.ctx, nil, st)
+	p, err := newPipeline(e.ctx, st, nil)
 	if err != nil {
 		e.fail("query: %v", err)
 		return exitFail
 	}
-	h := httpapi.NewHandler(resolvers.New(st, &Pipeline{Store: st, Extractor: x}), httpapi.Config{Log: discardLog()})
+	h := httpapi.NewHandler(resolvers.New(st, p), httpapi.Config{Log: discardLog()})
 	status, out := runQuery(h, body)
 	fmt.Fprintf(e.stdout, "%s\n", out)
 	if status != http.StatusOK || bytes.Contains(out, []byte(`"errors"`)) {
