@@ -69,20 +69,25 @@ func (r *Resolver) resolveRef(ctx context.Context, ref string) ([]string, error)
 	if strings.HasPrefix(ref, schema.IDBase) {
 		return []string{ref}, nil
 	}
-	es, err := r.Store.Entities(ctx, schema.EntityFilter{Alias: ref})
+	es, err := r.entitiesNamed(ctx, ref)
 	if err != nil {
 		return nil, err
-	}
-	if len(es) == 0 {
-		if es, err = r.Store.Entities(ctx, schema.EntityFilter{Name: ref}); err != nil {
-			return nil, err
-		}
 	}
 	ids := make([]string, 0, len(es))
 	for _, e := range es {
 		ids = append(ids, e.ID)
 	}
 	return ids, nil
+}
+
+// entitiesNamed returns the entities a name denotes: those with it as an
+// alias (the name counts), else those whose names contain it.
+func (r *Resolver) entitiesNamed(ctx context.Context, name string) ([]*schema.Entity, error) {
+	es, err := r.Store.Entities(ctx, schema.EntityFilter{Alias: name})
+	if err != nil || len(es) > 0 {
+		return es, err
+	}
+	return r.Store.Entities(ctx, schema.EntityFilter{Name: name})
 }
 
 // statementsFor runs a statement filter whose entity fields are references

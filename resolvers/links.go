@@ -94,9 +94,9 @@ func (r *Resolver) links(ctx context.Context, id string) ([]*model.Link, error) 
 	return out, nil
 }
 
-// walk runs a breadth-first search from start up to depth links, calling
-// visit for each newly reached layer. It returns, for every reached entity,
-// its depth and the links reaching it from the previous layer.
+// walk runs a breadth-first search from start up to depth links, stopping
+// after the layer that reaches stopAt (when given). It returns, for every
+// reached entity, its depth and the links reaching it from the previous layer.
 func (r *Resolver) walk(ctx context.Context, start string, depth int, stopAt string) (map[string]int, map[string][]*model.Link, error) {
 	dist := map[string]int{start: 0}
 	via := map[string][]*model.Link{}
@@ -138,10 +138,11 @@ func (r *Resolver) walk(ctx context.Context, start string, depth int, stopAt str
 // refOne resolves an entity reference to one IRI (the most mentioned when a
 // name is ambiguous), or CodeNotFound.
 func (r *Resolver) refOne(ctx context.Context, ref string) (string, error) {
-	e, err := r.lookupEntity(ctx, "", ref)
+	id, name := "", ref
 	if strings.HasPrefix(ref, schema.IDBase) {
-		e, err = r.entity(ctx, ref)
+		id, name = ref, ""
 	}
+	e, err := r.lookupEntity(ctx, id, name)
 	if err != nil {
 		return "", err
 	}

@@ -27,11 +27,7 @@ func (r *Resolver) lookupEntity(ctx context.Context, id, name string) (model.Ent
 	case id != "":
 		return r.entity(ctx, id)
 	case name != "":
-		ids, err := r.resolveRef(ctx, name)
-		if err != nil || len(ids) == 0 {
-			return nil, err
-		}
-		es, err := r.Store.EntitiesByID(ctx, ids)
+		es, err := r.entitiesNamed(ctx, strings.TrimSpace(name))
 		if err != nil {
 			return nil, err
 		}
