@@ -35,10 +35,7 @@ func decodeCursor(c string) (string, error) {
 // (cursors filled by the caller). Cursors name items by ID, so a page stays
 // put when items are added elsewhere in the list.
 func (r *Resolver) window(n int, id func(int) string, p pageArgs) (lo, hi int, info *model.PageInfo, err error) {
-	max := r.MaxPage
-	if max <= 0 {
-		max = DefaultMaxPage
-	}
+	max := r.PageMax()
 	for _, v := range []*int{p.first, p.last} {
 		if v != nil && (*v < 0 || *v > max) {
 			return 0, 0, nil, schema.Errorf(schema.CodeInvalid, "page size %d out of range: first and last take 0 to %d", *v, max)

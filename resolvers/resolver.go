@@ -35,6 +35,15 @@ const (
 	DefaultMaxPage = 100
 )
 
+// PageMax is the largest page a connection returns (MaxPage, or
+// DefaultMaxPage when unset).
+func (r *Resolver) PageMax() int {
+	if r.MaxPage > 0 {
+		return r.MaxPage
+	}
+	return DefaultMaxPage
+}
+
 // New returns a root resolver over store.
 func New(store schema.Store, ing Ingester) *Resolver {
 	return &Resolver{Store: store, Ingester: ing}

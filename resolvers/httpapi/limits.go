@@ -54,15 +54,12 @@ var _ interface {
 } = &limits{}
 
 func newLimits(r *resolvers.Resolver, cfg Config) *limits {
-	l := &limits{depth: cfg.Depth, complexity: cfg.Complexity, pageDefault: resolvers.DefaultPage, pageMax: r.MaxPage}
+	l := &limits{depth: cfg.Depth, complexity: cfg.Complexity, pageDefault: resolvers.DefaultPage, pageMax: r.PageMax()}
 	if l.depth <= 0 {
 		l.depth = DefaultDepth
 	}
 	if l.complexity <= 0 {
 		l.complexity = DefaultComplexity
-	}
-	if l.pageMax <= 0 {
-		l.pageMax = resolvers.DefaultMaxPage
 	}
 	return l
 }
