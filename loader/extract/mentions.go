@@ -278,7 +278,7 @@ func (d *doc) placeInName(le *LexEntity, b int) int {
 		if t.k != kWord || !t.cap || t.sent != d.toks[b-1].sent {
 			break
 		}
-		if d.m.orgHeads[t.f] || t.f == "airlines" || t.f == "airways" {
+		if d.m.orgHeads[t.f] {
 			end = k + 1
 		}
 	}
