@@ -416,7 +416,7 @@ func (d *doc) isLocative(i int) bool {
 			return true // près de Simferopol
 		}
 	}
-	return d.is(j, wLoc) && !(d.toks[j].f == "en" && d.lang == langFR && j+1 < len(d.toks) && false)
+	return d.is(j, wLoc)
 }
 
 func (d *doc) registerSurname(e *ent) {
