@@ -169,11 +169,11 @@ func (s *Store) MergeEntities(ctx context.Context, into, from string) error {
 		return nil
 	}
 	label := iri(CurationGraph)
-	return s.apply([]cgraph.Delta{
+	return s.apply(ctx, []cgraph.Delta{
 		{Action: cgraph.Add, Quad: quad.Quad{Subject: iri(F), Predicate: iri(schema.PMergedInto), Object: iri(T), Label: label}},
 		{Action: cgraph.Add, Quad: quad.Quad{Subject: iri(CurationGraph), Predicate: iri(schema.PAbout), Object: iri(F), Label: label}},
 		{Action: cgraph.Add, Quad: quad.Quad{Subject: iri(CurationGraph), Predicate: iri(schema.PAbout), Object: iri(T), Label: label}},
-	})
+	}, nil)
 }
 
 // AddAlias records an extra surface form for an entity (for a merged
@@ -198,11 +198,11 @@ func (s *Store) AddAlias(ctx context.Context, entity, alias string) error {
 		return schema.Errorf(schema.CodeNotFound, "no entity %q to add an alias to", entity)
 	}
 	label := iri(CurationGraph)
-	return s.apply([]cgraph.Delta{
+	return s.apply(ctx, []cgraph.Delta{
 		{Action: cgraph.Add, Quad: quad.Quad{Subject: iri(T), Predicate: iri(schema.PAlias), Object: str(alias), Label: label}},
 		{Action: cgraph.Add, Quad: quad.Quad{Subject: iri(T), Predicate: iri(schema.PNameKey), Object: str(schema.Fold(alias)), Label: label}},
 		{Action: cgraph.Add, Quad: quad.Quad{Subject: iri(CurationGraph), Predicate: iri(schema.PAbout), Object: iri(T), Label: label}},
-	})
+	}, nil)
 }
 
 // Curation returns the analysts' corrections for the loader: every added

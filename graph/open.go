@@ -52,6 +52,8 @@ type Store struct {
 	addr    string  // the address as shown to users (password removed)
 	pg      *sql.DB // PostgreSQL only: our own connection, for batched value reads
 	cache   *cache  // nil for PostgreSQL: see cache.go
+	ix      indexStore
+	hook    *hookKV // bbolt only: commits index changes with Cayley's writes
 
 	mu     sync.RWMutex
 	closed bool
@@ -73,7 +75,8 @@ var _ schema.Store = (*Store)(nil)
 func Open(ctx context.Context, addr string) (*Store, error) {
 	switch {
 	case addr == "memory:" || addr == "memory":
-		return &Store{qs: memstore.New(), backend: BackendMemory, addr: "memory:", cache: newCache()}, nil
+		s := &Store{qs: memstore.New(), backend: BackendMemory, addr: "memory:", cache: newCache(), ix: &memIndex{}}
+		return s, s.ensureIndex(ctx)
 	case strings.HasPrefix(addr, "postgres://") || strings.HasPrefix(addr, "postgresql://"):
 		return openPostgres(ctx, addr)
 	}
@@ -84,7 +87,15 @@ func Open(ctx context.Context, addr string) (*Store, error) {
 	if i := strings.Index(path, "://"); i > 0 || looksLikeScheme(path) {
 		return nil, schema.Errorf(schema.CodeInvalid, "unsupported store address %q: %s", addr, AddressForms)
 	}
-	return openBolt(path)
+	s, err := openBolt(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.ensureIndex(ctx); err != nil {
+		_ = s.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 // looksLikeScheme reports whether s starts like "name:" (a URL scheme we do
@@ -129,7 +140,7 @@ func openBolt(path string) (*Store, error) {
 		return nil, &schema.Error{Code: schema.CodeUnavailable, Err: err,
 			Message: fmt.Sprintf("cannot open store %s", path)}
 	}
-	hdb := hbolt.New(db)
+	hdb := &hookKV{DB: hbolt.New(db)}
 	// Cayley's bloom filters cost ~150 MB and a scan of the whole log at
 	// every open; our writes diff against the article's existing quads
 	// themselves, so the filters buy nothing here.
@@ -145,7 +156,7 @@ func openBolt(path string) (*Store, error) {
 		return nil, &schema.Error{Code: schema.CodeInvalid, Err: err,
 			Message: fmt.Sprintf("store %s is not a kg store file", path)}
 	}
-	return &Store{qs: qs, backend: BackendBolt, addr: path, cache: newCache()}, nil
+	return &Store{qs: qs, backend: BackendBolt, addr: path, cache: newCache(), ix: boltIndex{db}, hook: hdb}, nil
 }
 
 // postgresIndexes are created on first use, beside Cayley's own: Cayley
@@ -154,6 +165,7 @@ func openBolt(path string) (*Store, error) {
 var postgresIndexes = []string{
 	`CREATE INDEX IF NOT EXISTS kg_quads_label_index ON quads (label_hash)`,
 	`CREATE INDEX IF NOT EXISTS kg_quads_label_subject_index ON quads (label_hash, subject_hash)`,
+	pgIndexTable,
 }
 
 // openPostgres opens Cayley's SQL store, creating the tables on first use.
@@ -201,8 +213,13 @@ func openPostgres(ctx context.Context, addr string) (*Store, error) {
 	if err != nil {
 		return nil, unavailable(err)
 	}
+	s := &Store{qs: qs, backend: BackendPostgres, addr: shown, pg: db, ix: pgIndex{db}}
+	if err := s.ensureIndex(ctx); err != nil {
+		_ = qs.Close()
+		return nil, err
+	}
 	ok = true
-	return &Store{qs: qs, backend: BackendPostgres, addr: shown, pg: db}, nil
+	return s, nil
 }
 
 // redact removes the password from a database URL before it is shown.

@@ -14,6 +14,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/refs"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
 
 	"github.com/newsgraph/kg/schema"
 )
@@ -477,15 +478,52 @@ func (n node) double(pred string) float64 {
 
 // apply writes the deltas in one transaction, ignoring duplicates and
 // missing quads so that a replay changes nothing.
-func (s *Store) apply(deltas []cgraph.Delta) error {
-	if len(deltas) == 0 {
+func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, ops *ixOps) error {
+	if len(deltas) == 0 && ops.empty() {
 		return nil
 	}
 	// Emptied before and whatever the outcome: a failed write may have
 	// applied part of the deltas on the memory backend.
 	s.cache.reset()
-	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
-		return fmt.Errorf("write %d quad changes to %s: %w", len(deltas), s.addr, err)
+	if s.hook != nil {
+		// bbolt: deletions, additions and index changes in one commit
+		// (see hookKV for why Cayley gets them in two writes).
+		var dels, adds []cgraph.Delta
+		for _, d := range deltas {
+			if d.Action == cgraph.Delete {
+				dels = append(dels, d)
+			} else {
+				adds = append(adds, d)
+			}
+		}
+		err := s.hook.atomically(ctx, func(tx hkv.Tx) error {
+			for _, part := range [][]cgraph.Delta{dels, adds} {
+				if len(part) == 0 {
+					continue
+				}
+				if err := s.qs.ApplyDeltas(part, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+					return err
+				}
+			}
+			if ops.empty() {
+				return nil
+			}
+			return writeOps(ctx, tx, ops)
+		})
+		if err != nil {
+			return fmt.Errorf("write %d quad changes to %s: %w", len(deltas), s.addr, err)
+		}
+		return nil
+	}
+	if len(deltas) > 0 {
+		if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+			return fmt.Errorf("write %d quad changes to %s: %w", len(deltas), s.addr, err)
+		}
+	}
+	if !ops.empty() {
+		if err := s.ix.write(ctx, ops); err != nil {
+			return fmt.Errorf("write index of %s: %w", s.addr, err)
+		}
 	}
 	return nil
 }

@@ -89,11 +89,22 @@ func (s *Store) PutExtractions(ctx context.Context, xs []*schema.Extraction) ([]
 	}
 	results := make([]schema.PutResult, len(preps))
 	var deltas []cgraph.Delta
+	// The index records the articles have now, to be replaced.
+	recs := make([]string, len(preps))
+	for i, p := range preps {
+		recs[i] = string(recArticle) + p.article
+	}
+	olds, err := s.ix.get(ctx, recs)
+	if err != nil {
+		return nil, fmt.Errorf("read index of %d articles: %w", len(preps), err)
+	}
+	ops := &ixOps{}
 	for i, p := range preps {
 		results[i].Article = p.article
 		if last[p.article] != i {
 			continue
 		}
+		ops.replaceArticle(p.article, olds[i], indexEntries(p.article, p.quads))
 		old, err := s.articleQuads(ctx, p.article)
 		if err != nil {
 			return nil, fmt.Errorf("read previous quads of %s: %w", p.article, err)
@@ -117,7 +128,7 @@ func (s *Store) PutExtractions(ctx context.Context, xs []*schema.Extraction) ([]
 			}
 		}
 	}
-	if err := s.apply(deltas); err != nil {
+	if err := s.apply(ctx, deltas, ops); err != nil {
 		return nil, fmt.Errorf("store %d articles: %w", len(preps), err)
 	}
 	return results, nil
@@ -162,7 +173,13 @@ func (s *Store) RetractArticle(ctx context.Context, id string) error {
 	for i, q := range old {
 		deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Delete}
 	}
-	if err := s.apply(deltas); err != nil {
+	rec, err := s.ix.get(ctx, []string{string(recArticle) + article})
+	if err != nil {
+		return fmt.Errorf("read index of %s: %w", article, err)
+	}
+	ops := &ixOps{}
+	ops.replaceArticle(article, rec[0], nil)
+	if err := s.apply(ctx, deltas, ops); err != nil {
 		return fmt.Errorf("retract article %s: %w", article, err)
 	}
 	return nil

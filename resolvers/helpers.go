@@ -90,59 +90,25 @@ func (r *Resolver) entitiesNamed(ctx context.Context, name string) ([]*schema.En
 	return r.Store.Entities(ctx, schema.EntityFilter{Name: name})
 }
 
-// statementsFor runs a statement filter whose entity fields are references
-// (names or IRIs), querying the store once per candidate IRI of the first
-// ambiguous field and merging the results in the store's order.
-func (r *Resolver) statementsFor(ctx context.Context, f *model.StatementFilter) ([]string, error) {
+// statementsFor turns a GraphQL statement filter, whose entity fields are
+// references (names or IRIs), into store filters: one per candidate IRI of
+// an ambiguous name, none when a name matches nothing. The connection is
+// the union of their lists.
+func (r *Resolver) statementsFor(ctx context.Context, f *model.StatementFilter) ([]schema.StatementFilter, error) {
 	base := schema.StatementFilter{}
 	if f == nil {
-		return r.Store.StatementIDs(ctx, base)
+		return []schema.StatementFilter{base}, nil
 	}
 	if f.Act != nil {
 		base.Act = *f.Act
 	}
 	base.Article, base.From, base.To, base.Text = deref(f.Article), deref(f.From), deref(f.To), deref(f.Text)
-	filters, err := expand(ctx, r, base, []refField[schema.StatementFilter]{
+	return expand(ctx, r, base, []refField[schema.StatementFilter]{
 		{f.Speaker, func(s *schema.StatementFilter, v string) { s.Speaker = v }},
 		{f.About, func(s *schema.StatementFilter, v string) { s.About = v }},
 		{f.Target, func(s *schema.StatementFilter, v string) { s.Target = v }},
 		{f.AccordingTo, func(s *schema.StatementFilter, v string) { s.AccordingTo = v }},
 	})
-	if err != nil {
-		return nil, err
-	}
-	switch len(filters) {
-	case 0:
-		return []string{}, nil
-	case 1: // the common case: IDs only, the page is decoded later
-		return r.Store.StatementIDs(ctx, filters[0])
-	}
-	// An ambiguous name: merge the runs in the store's order, which needs
-	// the statements themselves.
-	sts, err := mergeRuns(filters, func(sf schema.StatementFilter) ([]*schema.Statement, error) {
-		return r.Store.Statements(ctx, sf)
-	}, func(s *schema.Statement) string { return s.ID }, cmpStatement)
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, len(sts))
-	for i, s := range sts {
-		ids[i] = s.ID
-	}
-	return ids, nil
-}
-
-func cmpStatement(a, b *schema.Statement) int {
-	if c := strings.Compare(a.Date, b.Date); c != 0 {
-		return c
-	}
-	if c := strings.Compare(a.Article, b.Article); c != 0 {
-		return c
-	}
-	if a.Evidence.Start != b.Evidence.Start {
-		return a.Evidence.Start - b.Evidence.Start
-	}
-	return strings.Compare(a.ID, b.ID)
 }
 
 // refField is an entity reference of a filter and how to set a resolved IRI on it.
@@ -239,11 +205,7 @@ func (r *Resolver) eventsFor(ctx context.Context, f *model.EventFilter) ([]*sche
 func (r *Resolver) entityStatements(ctx context.Context, e *schema.Entity, set func(*schema.StatementFilter), p pageArgs) (*model.StatementConnection, error) {
 	var f schema.StatementFilter
 	set(&f)
-	ids, err := r.Store.StatementIDs(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	return r.statementConnection(ctx, ids, p)
+	return r.statementConnection(ctx, []schema.StatementFilter{f}, p)
 }
 
 func (r *Resolver) made(ctx context.Context, e *schema.Entity, p pageArgs) (*model.StatementConnection, error) {

@@ -38,12 +38,13 @@ func (r *Resolver) links(ctx context.Context, id string) ([]*model.Link, error) 
 	// The statements it takes part in, in any role: the most recent
 	// maxLinkStatements of each role, decoded in one batch.
 	var ids []string
+	recent := maxLinkStatements
 	for _, f := range []schema.StatementFilter{{Speaker: id}, {About: id}, {Target: id}, {AccordingTo: id}} {
-		got, err := r.Store.StatementIDs(ctx, f)
+		page, err := r.Store.StatementPage(ctx, f, schema.PageRequest{Last: &recent})
 		if err != nil {
 			return nil, err
 		}
-		ids = append(ids, got[max(0, len(got)-maxLinkStatements):]...)
+		ids = append(ids, page.IDs...)
 	}
 	slices.Sort(ids)
 	sts, err := r.Store.StatementsByID(ctx, slices.Compact(ids))

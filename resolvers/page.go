@@ -3,6 +3,7 @@ package resolvers
 import (
 	"context"
 	"encoding/base64"
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/kg/resolvers/model"
@@ -100,23 +101,135 @@ func (r *Resolver) window(n int, id func(int) string, p pageArgs) (lo, hi int, i
 	return lo, hi, info, nil
 }
 
-// statementConnection pages through statement IDs and decodes only the page.
-func (r *Resolver) statementConnection(ctx context.Context, ids []string, p pageArgs) (*model.StatementConnection, error) {
-	lo, hi, info, err := r.window(len(ids), func(i int) string { return ids[i] }, p)
-	if err != nil {
-		return nil, err
+// statementCursor marks statement cursors, which hold a store position
+// (schema.StatementPage.Positions) rather than an ID: the store seeks to it.
+const statementCursor = "s1:"
+
+func decodeStatementCursor(c *string) (string, error) {
+	if c == nil {
+		return "", nil
 	}
-	page, err := r.Store.StatementsByID(ctx, ids[lo:hi])
-	if err != nil {
-		return nil, err
+	b, err := base64.RawURLEncoding.DecodeString(*c)
+	if err != nil || !strings.HasPrefix(string(b), statementCursor) || len(b) == len(statementCursor) {
+		return "", schema.Errorf(schema.CodeInvalid, "invalid cursor %q: pass a cursor returned by a statement list of this API", *c)
 	}
-	c := &model.StatementConnection{PageInfo: info, TotalCount: len(ids), Edges: make([]*model.StatementEdge, 0, hi-lo)}
-	for _, s := range page {
-		if s != nil { // retracted between the two reads
-			c.Edges = append(c.Edges, &model.StatementEdge{Cursor: encodeCursor(s.ID), Node: s})
+	return strings.TrimPrefix(string(b), statementCursor), nil
+}
+
+func encodeStatementCursor(pos string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(statementCursor + pos))
+}
+
+// statementConnection pages through the union of the statement lists of
+// filters (one filter but for ambiguous names) and decodes only the page.
+// The store reads only the page's keys; totalCount is counted when asked.
+func (r *Resolver) statementConnection(ctx context.Context, filters []schema.StatementFilter, p pageArgs) (*model.StatementConnection, error) {
+	max := r.PageMax()
+	for _, v := range []*int{p.first, p.last} {
+		if v != nil && (*v < 0 || *v > max) {
+			return nil, schema.Errorf(schema.CodeInvalid, "page size %d out of range: first and last take 0 to %d", *v, max)
 		}
 	}
+	req := schema.PageRequest{First: p.first, Last: p.last}
+	var err error
+	if req.After, err = decodeStatementCursor(p.after); err != nil {
+		return nil, err
+	}
+	if req.Before, err = decodeStatementCursor(p.before); err != nil {
+		return nil, err
+	}
+	page, err := r.statementPage(ctx, filters, req)
+	if err != nil {
+		return nil, err
+	}
+	sts, err := r.Store.StatementsByID(ctx, page.IDs)
+	if err != nil {
+		return nil, err
+	}
+	c := &model.StatementConnection{
+		PageInfo: &model.PageInfo{HasPreviousPage: page.HasPrevious, HasNextPage: page.HasNext},
+		Edges:    make([]*model.StatementEdge, 0, len(sts)),
+		Count:    func(ctx context.Context) (int, error) { return r.countStatements(ctx, filters) },
+	}
+	for i, s := range sts {
+		if s != nil { // retracted between the two reads
+			c.Edges = append(c.Edges, &model.StatementEdge{Cursor: encodeStatementCursor(page.Positions[i]), Node: s})
+		}
+	}
+	if n := len(c.Edges); n > 0 {
+		c.PageInfo.StartCursor, c.PageInfo.EndCursor = &c.Edges[0].Cursor, &c.Edges[n-1].Cursor
+	}
 	return c, nil
+}
+
+// statementPage is the store's page for one filter; for several it merges
+// their pages (positions order every list alike) and trims the union.
+func (r *Resolver) statementPage(ctx context.Context, filters []schema.StatementFilter, req schema.PageRequest) (*schema.StatementPage, error) {
+	switch len(filters) {
+	case 0:
+		return &schema.StatementPage{}, nil
+	case 1:
+		return r.Store.StatementPage(ctx, filters[0], req)
+	}
+	var pos []string
+	ids := map[string]string{} // position → ID
+	merged := &schema.StatementPage{}
+	for _, f := range filters {
+		pg, err := r.Store.StatementPage(ctx, f, req)
+		if err != nil {
+			return nil, err
+		}
+		pos = append(pos, pg.Positions...)
+		for i, p := range pg.Positions {
+			ids[p] = pg.IDs[i]
+		}
+		merged.HasNext = merged.HasNext || pg.HasNext
+		merged.HasPrevious = merged.HasPrevious || pg.HasPrevious
+	}
+	slices.Sort(pos)
+	pos = slices.Compact(pos)
+	backwards := req.Last != nil && req.First == nil
+	n := schema.DefaultPageSize
+	switch {
+	case backwards:
+		n = *req.Last
+	case req.First != nil:
+		n = *req.First
+	}
+	if len(pos) > n {
+		if backwards {
+			pos, merged.HasPrevious = pos[len(pos)-n:], true
+		} else {
+			pos, merged.HasNext = pos[:n], true
+		}
+	}
+	if req.First != nil && req.Last != nil && len(pos) > *req.Last {
+		pos, merged.HasPrevious = pos[len(pos)-*req.Last:], true
+	}
+	merged.Positions = pos
+	merged.IDs = make([]string, len(pos))
+	for i, p := range pos {
+		merged.IDs[i] = ids[p]
+	}
+	return merged, nil
+}
+
+// countStatements counts the union of the filters' lists.
+func (r *Resolver) countStatements(ctx context.Context, filters []schema.StatementFilter) (int, error) {
+	if len(filters) == 1 {
+		return r.Store.CountStatements(ctx, filters[0])
+	}
+	seen := map[string]bool{}
+	for _, f := range filters {
+		ids, err := r.Store.StatementIDs(ctx, f)
+		if err != nil {
+			return 0, err
+		}
+		for _, id := range ids {
+			seen[id] = true
+		}
+	}
+	return len(seen), nil
 }
 
 func eventKey(e *schema.Event) string { return e.ID + "#" + e.Article + "#" + itoa(e.Evidence.Start) }

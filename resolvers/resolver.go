@@ -4,7 +4,7 @@
 // lives in resolvers/generated; regenerate it with `go generate ./resolvers`.
 package resolvers
 
-//go:generate go tool gqlgen generate --config ../gqlgen.yml
+//go:generate go -C .. tool gqlgen generate --config gqlgen.yml
 
 import (
 	"context"
@@ -31,7 +31,7 @@ type Resolver struct {
 
 // Page sizes.
 const (
-	DefaultPage    = 20
+	DefaultPage    = schema.DefaultPageSize
 	DefaultMaxPage = 100
 )
 

@@ -76,11 +76,7 @@ func (r *articleResolver) URL(ctx context.Context, obj *schema.Article) (*string
 
 // Statements is the resolver for the statements field.
 func (r *articleResolver) Statements(ctx context.Context, obj *schema.Article, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
-	ids, err := r.Store.StatementIDs(ctx, schema.StatementFilter{Article: obj.ID})
-	if err != nil {
-		return nil, err
-	}
-	return r.statementConnection(ctx, ids, pageArgs{first, last, after, before})
+	return r.statementConnection(ctx, []schema.StatementFilter{{Article: obj.ID}}, pageArgs{first, last, after, before})
 }
 
 // Events is the resolver for the events field.
@@ -326,11 +322,11 @@ func (r *queryResolver) Entities(ctx context.Context, filter *model.EntityFilter
 
 // Statements is the resolver for the statements field.
 func (r *queryResolver) Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
-	ids, err := r.statementsFor(ctx, filter)
+	filters, err := r.statementsFor(ctx, filter)
 	if err != nil {
 		return nil, err
 	}
-	return r.statementConnection(ctx, ids, pageArgs{first, last, after, before})
+	return r.statementConnection(ctx, filters, pageArgs{first, last, after, before})
 }
 
 // Events is the resolver for the events field.
@@ -410,11 +406,7 @@ func (r *searchResultsResolver) Entities(ctx context.Context, obj *model.SearchR
 
 // Statements is the resolver for the statements field.
 func (r *searchResultsResolver) Statements(ctx context.Context, obj *model.SearchResults, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
-	ids, err := r.Store.StatementIDs(ctx, schema.StatementFilter{Text: obj.Text})
-	if err != nil {
-		return nil, err
-	}
-	return r.statementConnection(ctx, ids, pageArgs{first, last, after, before})
+	return r.statementConnection(ctx, []schema.StatementFilter{{Text: obj.Text}}, pageArgs{first, last, after, before})
 }
 
 // MentionCount is the resolver for the mentionCount field.
@@ -497,6 +489,14 @@ func (r *statementResolver) Plover(ctx context.Context, obj *schema.Statement) (
 	return optional(obj.PLOVER), nil
 }
 
+// TotalCount is the resolver for the totalCount field.
+func (r *statementConnectionResolver) TotalCount(ctx context.Context, obj *model.StatementConnection) (int, error) {
+	if obj.Count == nil {
+		return len(obj.Edges), nil
+	}
+	return obj.Count(ctx)
+}
+
 // Agreement returns generated.AgreementResolver implementation.
 func (r *Resolver) Agreement() generated.AgreementResolver { return &agreementResolver{r} }
 
@@ -542,20 +542,26 @@ func (r *Resolver) State() generated.StateResolver { return &stateResolver{r} }
 // Statement returns generated.StatementResolver implementation.
 func (r *Resolver) Statement() generated.StatementResolver { return &statementResolver{r} }
 
+// StatementConnection returns generated.StatementConnectionResolver implementation.
+func (r *Resolver) StatementConnection() generated.StatementConnectionResolver {
+	return &statementConnectionResolver{r}
+}
+
 type (
-	agreementResolver     struct{ *Resolver }
-	articleResolver       struct{ *Resolver }
-	eventResolver         struct{ *Resolver }
-	evidenceResolver      struct{ *Resolver }
-	linkResolver          struct{ *Resolver }
-	mutationResolver      struct{ *Resolver }
-	neighborResolver      struct{ *Resolver }
-	organizationResolver  struct{ *Resolver }
-	personResolver        struct{ *Resolver }
-	placeResolver         struct{ *Resolver }
-	queryResolver         struct{ *Resolver }
-	roleResolver          struct{ *Resolver }
-	searchResultsResolver struct{ *Resolver }
-	stateResolver         struct{ *Resolver }
-	statementResolver     struct{ *Resolver }
+	agreementResolver           struct{ *Resolver }
+	articleResolver             struct{ *Resolver }
+	eventResolver               struct{ *Resolver }
+	evidenceResolver            struct{ *Resolver }
+	linkResolver                struct{ *Resolver }
+	mutationResolver            struct{ *Resolver }
+	neighborResolver            struct{ *Resolver }
+	organizationResolver        struct{ *Resolver }
+	personResolver              struct{ *Resolver }
+	placeResolver               struct{ *Resolver }
+	queryResolver               struct{ *Resolver }
+	roleResolver                struct{ *Resolver }
+	searchResultsResolver       struct{ *Resolver }
+	stateResolver               struct{ *Resolver }
+	statementResolver           struct{ *Resolver }
+	statementConnectionResolver struct{ *Resolver }
 )

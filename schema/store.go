@@ -46,6 +46,13 @@ type Store interface {
 	StatementIDs(ctx context.Context, f StatementFilter) ([]string, error)
 	// StatementsByID returns the statements in ids order (nil where unknown).
 	StatementsByID(ctx context.Context, ids []string) ([]*Statement, error)
+	// StatementPage returns one page of the statements matching f, in the
+	// order of Statements, at a cost that grows with the page rather than
+	// with the matches: the API's lists go through it.
+	StatementPage(ctx context.Context, f StatementFilter, p PageRequest) (*StatementPage, error)
+	// CountStatements counts the statements matching f (a connection's
+	// totalCount, computed only when asked for).
+	CountStatements(ctx context.Context, f StatementFilter) (int, error)
 	// Events returns the event accounts matching f, by date then ID.
 	Events(ctx context.Context, f EventFilter) ([]*Event, error)
 	// Roles returns the roles of the given person entity, by role name.
@@ -113,6 +120,32 @@ type StatementFilter struct {
 	Article     string
 	From, To    string // inclusive date bounds on the statement's date
 	Text        string // case- and accent-insensitive substring of the content or evidence
+}
+
+// PageRequest selects a window of an ordered list, as Relay connections
+// do: the First items after After, or the Last items before Before. After
+// and Before are Positions from an earlier page of the same store; a
+// position stays valid when items are added or removed around it. With
+// neither First nor Last, the page holds DefaultPageSize items.
+type PageRequest struct {
+	First, Last   *int
+	After, Before string
+}
+
+// DefaultPageSize is the page length when a request gives neither First
+// nor Last.
+const DefaultPageSize = 20
+
+// StatementPage is one window of a statement list.
+type StatementPage struct {
+	// IDs are the statements of the page, in list order.
+	IDs []string
+	// Positions[i] is the position of IDs[i], for cursors. Positions of
+	// one store compare bytewise in list order, whatever the filter.
+	Positions []string
+	// HasPrevious and HasNext tell whether the list goes on before the
+	// first and after the last item of the page.
+	HasPrevious, HasNext bool
 }
 
 // EventFilter selects event accounts; zero fields match everything.

@@ -44,6 +44,7 @@ type ResolverRoot interface {
 	SearchResults() SearchResultsResolver
 	State() StateResolver
 	Statement() StatementResolver
+	StatementConnection() StatementConnectionResolver
 }
 
 type DirectiveRoot struct {
@@ -415,6 +416,9 @@ type StatementResolver interface {
 	Cue(ctx context.Context, obj *schema.Statement) (*string, error)
 	Cameo(ctx context.Context, obj *schema.Statement) (*string, error)
 	Plover(ctx context.Context, obj *schema.Statement) (*string, error)
+}
+type StatementConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.StatementConnection) (int, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -9570,7 +9574,7 @@ func (ec *executionContext) _StatementConnection_totalCount(ctx context.Context,
 			return ec.fieldContext_StatementConnection_totalCount(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
+			return ec.Resolvers.StatementConnection().TotalCount(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
@@ -9581,7 +9585,7 @@ func (ec *executionContext) _StatementConnection_totalCount(ctx context.Context,
 	)
 }
 func (ec *executionContext) fieldContext_StatementConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatementConnection", field, false, false, "Int")
+	return graphql.NewScalarFieldContext("StatementConnection", field, true, true, "Int")
 }
 
 func (ec *executionContext) _StatementEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.StatementEdge) (ret graphql.Marshaler) {
@@ -12802,18 +12806,19 @@ func (ec *executionContext) _StatementConnection(ctx context.Context, sel ast.Se
 		case "edges":
 			out.Values[i] = ec._StatementConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pageInfo":
 			out.Values[i] = ec._StatementConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
-			out.Values[i] = ec._StatementConnection_totalCount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StatementConnection_totalCount(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -118,13 +118,6 @@ type Path struct {
 type Query struct {
 }
 
-type StatementConnection struct {
-	Edges    []*StatementEdge `json:"edges"`
-	PageInfo *PageInfo        `json:"pageInfo"`
-	// Total number of matches, computed only when asked for.
-	TotalCount int `json:"totalCount"`
-}
-
 type StatementEdge struct {
 	Cursor string            `json:"cursor"`
 	Node   *schema.Statement `json:"node"`
