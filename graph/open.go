@@ -162,8 +162,8 @@ func openBolt(path string) (*Store, error) {
 // postgresIndexes are created on first use, beside Cayley's own: Cayley
 // indexes (s,p,o), (o,p,s), (p,o,s) and (o,s,p) but not the label, which
 // retraction and per-article reads filter on.
+// (label_hash, subject_hash) serves label-only look-ups too.
 var postgresIndexes = []string{
-	`CREATE INDEX IF NOT EXISTS kg_quads_label_index ON quads (label_hash)`,
 	`CREATE INDEX IF NOT EXISTS kg_quads_label_subject_index ON quads (label_hash, subject_hash)`,
 	pgIndexTable,
 }

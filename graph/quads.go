@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math"
 	"regexp"
@@ -511,6 +512,18 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, ops *ixOps) er
 			return writeOps(ctx, tx, ops)
 		})
 		if err != nil {
+			return fmt.Errorf("write %d quad changes to %s: %w", len(deltas), s.addr, err)
+		}
+		return nil
+	}
+	if s.pg != nil {
+		// PostgreSQL: our batched writer (pgwrite.go), the index in the
+		// same transaction.
+		var also func(context.Context, *sql.Tx) error
+		if !ops.empty() {
+			also = func(ctx context.Context, tx *sql.Tx) error { return pgWriteIndex(ctx, tx, ops) }
+		}
+		if err := pgApply(ctx, s.pg, deltas, also); err != nil {
 			return fmt.Errorf("write %d quad changes to %s: %w", len(deltas), s.addr, err)
 		}
 		return nil

@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -735,11 +736,20 @@ func (s *Store) Stats(ctx context.Context) (schema.Stats, error) {
 		return schema.Stats{}, s.errClosed()
 	}
 	var st schema.Stats
-	cs, err := s.qs.Stats(ctx, true)
-	if err != nil {
-		return st, err
+	if s.pg != nil {
+		// Cayley caches its count and clears it only in its own writer,
+		// which PostgreSQL stores bypass (pgwrite.go).
+		if err := s.pg.QueryRowContext(ctx, `SELECT count(*) FROM quads`).Scan(&st.Quads); err != nil {
+			return st, fmt.Errorf("count quads in %s: %w", s.addr, err)
+		}
+	} else {
+		cs, err := s.qs.Stats(ctx, true)
+		if err != nil {
+			return st, err
+		}
+		st.Quads = int(cs.Quads.Value)
 	}
-	st.Quads = int(cs.Quads.Value)
+	var err error
 	count := func(class string) (int, error) {
 		ids, err := s.subjectsWith(ctx, schema.PType, iri(class))
 		return len(ids), err
@@ -747,7 +757,8 @@ func (s *Store) Stats(ctx context.Context) (schema.Stats, error) {
 	if st.Articles, err = count(schema.ClassArticle); err != nil {
 		return st, err
 	}
-	if st.Statements, err = count(schema.ClassStatement); err != nil {
+	all := facetPrefix(facetAll, "")
+	if st.Statements, err = s.ix.count(ctx, all, prefixEnd(all)); err != nil {
 		return st, err
 	}
 	if st.Events, err = count(schema.ClassEvent); err != nil {
