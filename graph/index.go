@@ -36,6 +36,7 @@ import (
 //
 //	facet byte + fnv64(value) + sortKey  → ""            one per filter value
 //	'S' + sortKey                         → adjacency     speaker, target, source, about IRIs
+//	'p' + fnv64(participant) + date 0x00 account IRI → event IRI, place, participants
 //	'A' + article IRI                     → the article's keys, to replace or retract them
 //	'M' + "version"                       → indexVersion
 //
@@ -55,13 +56,14 @@ const (
 	facetTarget      = 't'
 	facetAccordingTo = 'r'
 	facetArticle     = 'd'
+	facetParticipant = 'p' // event accounts by participant (date, account IRI)
 	recStatement     = 'S'
 	recArticle       = 'A'
 	recMeta          = 'M'
 
 	// indexVersion changes when the key layout does; a store with another
 	// version is re-indexed at open.
-	indexVersion = "1"
+	indexVersion = "2"
 	metaVersion  = string(recMeta) + "version"
 	// oddID marks a sort key holding a whole statement IRI that is not of
 	// schema.StatementIRI's form (never written by this version).
@@ -228,6 +230,7 @@ func indexEntries(article string, quads []quad.Quad) map[string][]byte {
 		}
 	}
 	out := map[string][]byte{}
+	eventEntries(quads, out)
 	for id, st := range byID {
 		if !st.statement {
 			continue
@@ -262,6 +265,54 @@ func indexEntries(article string, quads []quad.Quad) map[string][]byte {
 		out[string(recArticle)+article] = encodeKeys(keys)
 	}
 	return out
+}
+
+// eventEntries adds the participant keys of the article's event accounts:
+// what graph walks read instead of decoding every event of a hub.
+func eventEntries(quads []quad.Quad, out map[string][]byte) {
+	type ev struct {
+		parts       []string
+		place, date string
+	}
+	events := map[string]*ev{}
+	reports := map[string]string{} // account → event
+	for _, q := range quads {
+		sub, o := text(q.Subject), text(q.Object)
+		switch text(q.Predicate) {
+		case schema.PReports:
+			reports[sub] = o
+			continue
+		case schema.PParticipant, schema.PPlace, schema.PEventDate:
+		default:
+			continue
+		}
+		e := events[sub]
+		if e == nil {
+			e = &ev{}
+			events[sub] = e
+		}
+		switch text(q.Predicate) {
+		case schema.PParticipant:
+			e.parts = append(e.parts, o)
+		case schema.PPlace:
+			e.place = o
+		case schema.PEventDate:
+			e.date = o
+		}
+	}
+	for acc, evID := range reports {
+		e := events[evID]
+		if e == nil || len(e.parts) == 0 {
+			continue
+		}
+		slices.Sort(e.parts)
+		e.parts = slices.Compact(e.parts)
+		val := []byte(strings.Join(append([]string{evID, e.place}, e.parts...), "\x00"))
+		key := strings.ReplaceAll(e.date, "\x00", "") + "\x00" + acc
+		for _, p := range e.parts {
+			out[facetPrefix(facetParticipant, p)+key] = val
+		}
+	}
 }
 
 // encodeKeys packs keys as uvarint-length-prefixed strings, sorted.

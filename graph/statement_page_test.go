@@ -270,3 +270,72 @@ func TestBatchReloadKeepsSharedValues(t *testing.T) {
 		})
 	}
 }
+
+// TestLinks: the adjacency a walk reads names exactly the statements and
+// event accounts the decoded reads find for an entity, merges included,
+// and keeps only the most recent when asked for fewer.
+func TestLinks(t *testing.T) {
+	ctx := context.Background()
+	for _, be := range backends(t) {
+		t.Run(be.name, func(t *testing.T) {
+			s := be.open(t)
+			pagedStore(t, s)
+			for _, id := range []string{
+				schema.EntityIRI(schema.TypeState, "State S4"),
+				schema.EntityIRI(schema.TypePerson, "Minister M3"), // M10 merged into it
+			} {
+				want := map[string]bool{}
+				for _, f := range []schema.StatementFilter{{Speaker: id}, {About: id}, {Target: id}, {AccordingTo: id}} {
+					sts, err := s.Statements(ctx, f)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, st := range sts {
+						want[st.ID] = true
+					}
+				}
+				evs, err := s.Events(ctx, schema.EventFilter{Participant: id})
+				if err != nil {
+					t.Fatal(err)
+				}
+				ls, err := s.Links(ctx, id, 1000)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := map[string]bool{}
+				for _, l := range ls.Statements {
+					got[l.ID] = true
+					if l.Speaker != id && l.Target != id && l.AccordingTo != id && !slices.Contains(l.About, id) {
+						t.Errorf("%s: link %+v does not involve it", id, l)
+					}
+				}
+				if len(got) != len(want) || len(want) == 0 {
+					t.Errorf("%s: %d statement links, want %d", id, len(got), len(want))
+				}
+				if len(ls.Events) != len(evs) {
+					t.Errorf("%s: %d event links, want %d", id, len(ls.Events), len(evs))
+				}
+				accounts := make([]string, len(ls.Events))
+				for i, e := range ls.Events {
+					accounts[i] = e.Account
+					if !slices.Contains(e.Participants, id) {
+						t.Errorf("%s: event link %+v lacks it", id, e)
+					}
+				}
+				decoded, err := s.EventsByAccount(ctx, accounts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, e := range decoded {
+					if e == nil || e.ID != ls.Events[i].Event {
+						t.Errorf("EventsByAccount(%s) = %+v", accounts[i], e)
+					}
+				}
+				few, err := s.Links(ctx, id, 2)
+				if err != nil || len(few.Statements) > 4*2*2 || len(few.Events) > 2*2 {
+					t.Errorf("%s: Links(recent 2) = %d statements, %d events, %v", id, len(few.Statements), len(few.Events), err)
+				}
+			}
+		})
+	}
+}

@@ -30,57 +30,45 @@ const (
 // it took part in; its roles. Each link is oriented from id.
 func (r *Resolver) links(ctx context.Context, id string) ([]*model.Link, error) {
 	var out []*model.Link
-	add := func(to string, rel model.LinkRelation, s *schema.Statement, e *schema.Event, ro *schema.Role) {
+	add := func(to string, rel model.LinkRelation, l model.Link) {
 		if to != "" && to != id {
-			out = append(out, &model.Link{From: id, To: to, Relation: rel, Statement: s, Event: e, Role: ro})
+			l.From, l.To, l.Relation = id, to, rel
+			out = append(out, &l)
 		}
 	}
-	// The statements it takes part in, in any role: the most recent
-	// maxLinkStatements of each role, decoded in one batch.
-	var ids []string
-	recent := maxLinkStatements
-	for _, f := range []schema.StatementFilter{{Speaker: id}, {About: id}, {Target: id}, {AccordingTo: id}} {
-		page, err := r.Store.StatementPage(ctx, f, schema.PageRequest{Last: &recent})
-		if err != nil {
-			return nil, err
-		}
-		ids = append(ids, page.IDs...)
-	}
-	slices.Sort(ids)
-	sts, err := r.Store.StatementsByID(ctx, slices.Compact(ids))
+	// The statements and event accounts it takes part in, in any role:
+	// the most recent maxLinkStatements of each, read as adjacency.
+	ls, err := r.Store.Links(ctx, id, maxLinkStatements)
 	if err != nil {
 		return nil, err
 	}
-	for _, s := range sts {
+	for _, s := range ls.Statements {
+		l := model.Link{StatementID: s.ID}
 		switch {
-		case s == nil:
 		case s.Speaker == id:
 			for _, a := range s.About {
-				add(a, model.LinkRelationSpokeAbout, s, nil, nil)
+				add(a, model.LinkRelationSpokeAbout, l)
 			}
-			add(s.Target, model.LinkRelationAddressed, s, nil, nil)
-			add(s.AccordingTo, model.LinkRelationReportedBy, s, nil, nil)
+			add(s.Target, model.LinkRelationAddressed, l)
+			add(s.AccordingTo, model.LinkRelationReportedBy, l)
 		default:
 			if slices.Contains(s.About, id) {
-				add(s.Speaker, model.LinkRelationSpokenAboutBy, s, nil, nil)
+				add(s.Speaker, model.LinkRelationSpokenAboutBy, l)
 			}
 			if s.Target == id {
-				add(s.Speaker, model.LinkRelationAddressedBy, s, nil, nil)
+				add(s.Speaker, model.LinkRelationAddressedBy, l)
 			}
 			if s.AccordingTo == id {
-				add(s.Speaker, model.LinkRelationReported, s, nil, nil)
+				add(s.Speaker, model.LinkRelationReported, l)
 			}
 		}
 	}
-	events, err := r.Store.Events(ctx, schema.EventFilter{Participant: id})
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range events[max(0, len(events)-maxLinkStatements):] {
+	for _, e := range ls.Events {
+		l := model.Link{EventAccount: e.Account}
 		for _, p := range e.Participants {
-			add(p, model.LinkRelationCoParticipant, nil, e, nil)
+			add(p, model.LinkRelationCoParticipant, l)
 		}
-		add(e.Place, model.LinkRelationEventPlace, nil, e, nil)
+		add(e.Place, model.LinkRelationEventPlace, l)
 	}
 	if !strings.HasPrefix(id, schema.EntityIRI(schema.TypePerson, "")) {
 		return out, nil // only people hold roles
@@ -90,7 +78,7 @@ func (r *Resolver) links(ctx context.Context, id string) ([]*model.Link, error) 
 		return nil, err
 	}
 	for _, ro := range roles {
-		add(ro.Of, model.LinkRelationHoldsRoleIn, nil, nil, ro)
+		add(ro.Of, model.LinkRelationHoldsRoleIn, model.Link{Role: ro})
 	}
 	return out, nil
 }

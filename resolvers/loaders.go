@@ -14,8 +14,10 @@ import (
 // target and article of a page of statements is fetched in one store call
 // per level instead of one per field.
 type loaders struct {
-	entity  *dataloadgen.Loader[string, *schema.Entity]
-	article *dataloadgen.Loader[string, *schema.Article]
+	entity    *dataloadgen.Loader[string, *schema.Entity]
+	article   *dataloadgen.Loader[string, *schema.Article]
+	statement *dataloadgen.Loader[string, *schema.Statement]
+	account   *dataloadgen.Loader[string, *schema.Event]
 }
 
 type loadersKey struct{}
@@ -30,6 +32,14 @@ func newLoaders(store schema.Store) *loaders {
 		article: dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]*schema.Article, []error) {
 			as, err := store.ArticlesByID(ctx, ids)
 			return as, fanErr(err, len(ids))
+		}, wait),
+		statement: dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]*schema.Statement, []error) {
+			ss, err := store.StatementsByID(ctx, ids)
+			return ss, fanErr(err, len(ids))
+		}, wait),
+		account: dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]*schema.Event, []error) {
+			es, err := store.EventsByAccount(ctx, ids)
+			return es, fanErr(err, len(ids))
 		}, wait),
 	}
 }

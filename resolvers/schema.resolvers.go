@@ -147,6 +147,22 @@ func (r *linkResolver) To(ctx context.Context, obj *model.Link) (model.Entity, e
 	return r.mustEntity(ctx, obj.To)
 }
 
+// Statement is the resolver for the statement field.
+func (r *linkResolver) Statement(ctx context.Context, obj *model.Link) (*schema.Statement, error) {
+	if obj.StatementID == "" {
+		return nil, nil
+	}
+	return loadersFor(ctx, r.Resolver).statement.Load(ctx, obj.StatementID)
+}
+
+// Event is the resolver for the event field.
+func (r *linkResolver) Event(ctx context.Context, obj *model.Link) (*schema.Event, error) {
+	if obj.EventAccount == "" {
+		return nil, nil
+	}
+	return loadersFor(ctx, r.Resolver).account.Load(ctx, obj.EventAccount)
+}
+
 // IngestArticle is the resolver for the ingestArticle field.
 func (r *mutationResolver) IngestArticle(ctx context.Context, input model.ArticleInput) (*model.IngestResult, error) {
 	return r.ingest(ctx, input)

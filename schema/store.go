@@ -53,6 +53,14 @@ type Store interface {
 	// CountStatements counts the statements matching f (a connection's
 	// totalCount, computed only when asked for).
 	CountStatements(ctx context.Context, f StatementFilter) (int, error)
+	// Links returns what links an entity to others, without decoding the
+	// facts: the most recent statements of each role it plays and event
+	// accounts it takes part in (at most recent of each). Graph walks
+	// (neighbors, paths) read it.
+	Links(ctx context.Context, entity string, recent int) (*Links, error)
+	// EventsByAccount returns event accounts by their IRI (AccountIRI), in
+	// ids order (nil where unknown).
+	EventsByAccount(ctx context.Context, ids []string) ([]*Event, error)
 	// Events returns the event accounts matching f, by date then ID.
 	Events(ctx context.Context, f EventFilter) ([]*Event, error)
 	// Roles returns the roles of the given person entity, by role name.
@@ -146,6 +154,26 @@ type StatementPage struct {
 	// HasPrevious and HasNext tell whether the list goes on before the
 	// first and after the last item of the page.
 	HasPrevious, HasNext bool
+}
+
+// Links is what links one entity to others (Store.Links).
+type Links struct {
+	Statements []StatementLink
+	Events     []EventLink
+}
+
+// StatementLink is a statement as a graph walk sees it: its ID and the
+// entities it involves.
+type StatementLink struct {
+	ID                           string
+	Speaker, Target, AccordingTo string
+	About                        []string
+}
+
+// EventLink is an event account as a graph walk sees it.
+type EventLink struct {
+	Account, Event, Place string
+	Participants          []string
 }
 
 // EventFilter selects event accounts; zero fields match everything.

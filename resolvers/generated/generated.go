@@ -332,6 +332,9 @@ type EvidenceResolver interface {
 type LinkResolver interface {
 	From(ctx context.Context, obj *model.Link) (model.Entity, error)
 	To(ctx context.Context, obj *model.Link) (model.Entity, error)
+
+	Statement(ctx context.Context, obj *model.Link) (*schema.Statement, error)
+	Event(ctx context.Context, obj *model.Link) (*schema.Event, error)
 }
 type MutationResolver interface {
 	IngestArticle(ctx context.Context, input model.ArticleInput) (*model.IngestResult, error)
@@ -6254,7 +6257,7 @@ func (ec *executionContext) _Link_statement(ctx context.Context, field graphql.C
 			return ec.fieldContext_Link_statement(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Statement, nil
+			return ec.Resolvers.Link().Statement(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *schema.Statement) graphql.Marshaler {
@@ -6268,8 +6271,8 @@ func (ec *executionContext) fieldContext_Link_statement(_ context.Context, field
 	fc = &graphql.FieldContext{
 		Object:     "Link",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Statement(ctx, field)
 		},
@@ -6286,7 +6289,7 @@ func (ec *executionContext) _Link_event(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Link_event(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Event, nil
+			return ec.Resolvers.Link().Event(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *schema.Event) graphql.Marshaler {
@@ -6300,8 +6303,8 @@ func (ec *executionContext) fieldContext_Link_event(_ context.Context, field gra
 	fc = &graphql.FieldContext{
 		Object:     "Link",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Event(ctx, field)
 		},
@@ -11869,15 +11872,17 @@ func (ec *executionContext) _Link(ctx context.Context, sel ast.SelectionSet, obj
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "statement":
-			out.Values[i] = ec._Link_statement(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Link_statement(ctx, field, obj)
+				})
 		case "event":
-			out.Values[i] = ec._Link_event(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Link_event(ctx, field, obj)
+				})
 		case "role":
 			out.Values[i] = ec._Link_role(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
