@@ -54,6 +54,9 @@ type Store struct {
 	cache   *cache  // nil for PostgreSQL: see cache.go
 	ix      indexStore
 	hook    *hookKV // bbolt only: commits index changes with Cayley's writes
+	mapped  string  // bbolt only: the file as /proc/self/maps names it
+	// released is when the mapped pages were last released (apply).
+	released time.Time
 
 	mu     sync.RWMutex
 	closed bool
@@ -156,7 +159,13 @@ func openBolt(path string) (*Store, error) {
 		return nil, &schema.Error{Code: schema.CodeInvalid, Err: err,
 			Message: fmt.Sprintf("store %s is not a kg store file", path)}
 	}
-	return &Store{qs: qs, backend: BackendBolt, addr: path, cache: newCache(), ix: boltIndex{db}, hook: hdb}, nil
+	mapped, err := filepath.Abs(path)
+	if err == nil {
+		if real, err := filepath.EvalSymlinks(mapped); err == nil {
+			mapped = real
+		}
+	}
+	return &Store{qs: qs, backend: BackendBolt, addr: path, cache: newCache(), ix: boltIndex{db}, hook: hdb, mapped: mapped}, nil
 }
 
 // postgresIndexes are created on first use, beside Cayley's own: Cayley

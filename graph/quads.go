@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
@@ -513,6 +514,12 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, ops *ixOps) er
 		})
 		if err != nil {
 			return fmt.Errorf("write %d quad changes to %s: %w", len(deltas), s.addr, err)
+		}
+		// A bulk load touches pages all over the file; let them go from
+		// the process's resident memory now and then (release_linux.go).
+		if time.Since(s.released) > time.Second {
+			releaseMapped(s.mapped)
+			s.released = time.Now()
 		}
 		return nil
 	}

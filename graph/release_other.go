@@ -1,0 +1,6 @@
+//go:build !linux
+
+package graph
+
+// releaseMapped is a no-op where /proc/self/maps does not exist.
+func releaseMapped(string) {}
