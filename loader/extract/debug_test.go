@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/kg/loader"
+	"github.com/newsgraph/kg/schema"
 )
 
 // TestDebugGroups prints the verb groups and subjects of every sentence of
@@ -105,6 +106,61 @@ func TestDumpCorpus(t *testing.T) {
 		key := strings.SplitN(filepath.Base(p), "_", 2)[0]
 		if err := os.WriteFile(filepath.Join(out, key+".json"), b, 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// TestShow prints a compact view of what the extractor reads in the text
+// file named by EXTRACT_SHOW: entities, roles, statements and events, one
+// a line. With EXTRACT_DATE set, each paragraph is an article of that date;
+// else the file is one article read by the loader. A development aid; skips
+// otherwise.
+func TestShow(t *testing.T) {
+	path := os.Getenv("EXTRACT_SHOW")
+	if path == "" {
+		t.Skip("set EXTRACT_SHOW=file to show")
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arts []*schema.Article
+	whole := os.Getenv("EXTRACT_DATE") == ""
+	if whole {
+		// a whole article file, header and all
+		if arts, err = loader.ReadFile(path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, para := range strings.Split(string(raw), "\n\n") {
+		if strings.TrimSpace(para) == "" || whole {
+			continue
+		}
+		arts = append(arts, &schema.Article{ID: schema.ArticleIRI(schema.Hash(para)), Text: para, Date: os.Getenv("EXTRACT_DATE")})
+	}
+	for _, a := range arts {
+		para := a.Text
+		ex, err := testExtractor(t).Extract(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := names(ex)
+		fmt.Printf("== %s\n", para)
+		for _, e := range ex.Entities {
+			fmt.Printf("  E %s [%s] %q\n", e.Name, e.Type, e.Aliases)
+		}
+		for _, r := range ex.Roles {
+			fmt.Printf("  R %s %s of %s\n", n[r.Person].Name, r.Role, n[r.Of].Name)
+		}
+		for _, s := range ex.Statements {
+			fmt.Printf("  S %s %s src=%s %q\n", n[s.Speaker].Name, s.Act, n[s.AccordingTo].Name, s.Evidence.Text)
+		}
+		for _, e := range ex.Events {
+			var ps []string
+			for _, p := range e.Participants {
+				ps = append(ps, n[p].Name)
+			}
+			fmt.Printf("  V %s %s %v place=%s %q\n", e.Type, e.Status, ps, n[e.Place].Name, e.Evidence.Text)
 		}
 	}
 }

@@ -82,6 +82,9 @@ func (d *doc) findCommunique() {
 				}
 			}
 			isComm = true
+			if g := d.groupAcronym(s[0]+2, k); g != nil {
+				orgs = append([]*ent{g}, orgs...)
+			}
 			if len(orgs) > 0 {
 				d.signers = orgs[:1]
 			} else if len(persons) > 0 {
@@ -128,6 +131,44 @@ func (d *doc) findCommunique() {
 			d.signers = states
 		}
 	}
+}
+
+// groupAcronym reads the short name a signers' apposition gives itself in
+// parentheses ("We, the Foreign Ministers of France, Germany and the United
+// Kingdom (E3), …"): an organization named by the acronym, with the words
+// before it as an alias, mentioned wherever the article repeats it ("The
+// E3 expect …"). Nil when tokens [a,b) hold no such acronym.
+func (d *doc) groupAcronym(a, b int) *ent {
+	for k := a + 1; k+2 < b+1 && k+2 < len(d.toks); k++ {
+		t := d.toks[k]
+		if d.f(k-1) != "(" || d.f(k+1) != ")" || t.k != kWord || !t.cap || len(t.f) < 2 || len(t.f) > 6 ||
+			!(t.upper || strings.IndexAny(t.f, "0123456789") > 0) {
+			continue
+		}
+		if m := d.ma(k); m != nil && m.kind != mName {
+			continue
+		}
+		if m := d.ma(k); m != nil && m.ent != nil && m.ent.typ != schema.TypeOrganization {
+			continue
+		}
+		name := d.text[t.s:t.e]
+		e := d.entity(name, schema.TypeOrganization, nil)
+		start := a
+		if d.is(start, wDet) {
+			start++
+		}
+		d.alias(e, d.surface(start, k-1))
+		for i := range d.toks {
+			if d.toks[i].f == t.f && d.toks[i].k == kWord && (d.ma(i) == nil || d.ma(i).ent == e) {
+				if d.ma(i) == nil {
+					d.mention(e, i, i+1)
+					d.addMention(&mention{a: i, b: i + 1, kind: mName, ent: e})
+				}
+			}
+		}
+		return e
+	}
+	return nil
 }
 
 // addLexiconRoles gives the persons the article names the offices the
@@ -379,9 +420,24 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 	}
 	// an office without its state in a readout from a seat of power or under
 	// a dateline is the home state's ("Le ministre de l'Europe et des Affaires
-	// étrangères s'est entretenu avec son homologue ukrainien")
+	// étrangères s'est entretenu avec son homologue ukrainien"), unless the
+	// subject just read holds it ("British Prime Minister Boris Johnson said
+	// … The Prime Minister urged" under a MOSCOW dateline)
 	if len(ti.of) == 0 && !m.plural && !ti.poss && homeRoles[ti.role] {
-		if home := d.homeState(); home != nil {
+		home := d.homeState()
+		if home != nil && d.holderNamed(ti.role, home) == nil {
+			for _, e := range append(append([]*ent(nil), d.lastSubj...), d.lastPerson) {
+				if e == nil || e.typ != schema.TypePerson {
+					continue
+				}
+				for _, r := range e.roles {
+					if r.role == ti.role && r.of != nil && r.of.typ == schema.TypeState {
+						return []*ent{e}
+					}
+				}
+			}
+		}
+		if home != nil {
 			ti.of = []*ent{home}
 			return d.resolveTitle(m, pos)
 		}
@@ -521,13 +577,30 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 	return nil
 }
 
+// holderNamed returns a person the article names who holds role (or one
+// of its family) for state st, or nil.
+func (d *doc) holderNamed(role string, st *ent) *ent {
+	for _, e := range d.order {
+		if e.typ != schema.TypePerson || e.count == 0 {
+			continue
+		}
+		for _, r := range e.roles {
+			if r.of == st && (roleFamily(role, r.role) || roleFamily(r.role, role)) {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
 // homeRoles are the offices a readout names without their state.
 var homeRoles = map[string]bool{"president": true, "prime minister": true, "chancellor": true, "foreign minister": true,
 	"secretary of state": true, "defence minister": true}
 
 // homeState is the state an article speaks from: its dateline's, else
-// that of the first seat of power (Downing Street, Élysée, Kremlin) its
-// headline or first sentence names. Nil when neither says.
+// that of the first seat of power (Downing Street, Élysée, Kremlin) or
+// office naming its own state (le Président de la République) its headline
+// or first sentence names. Nil when neither says.
 func (d *doc) homeState() *ent {
 	if st := d.datelineState(); st != nil {
 		return st
@@ -543,6 +616,9 @@ func (d *doc) homeState() *ent {
 			}
 			cands := m.refs()
 			if m.kind == mTitle {
+				if m.ti.self && len(m.ti.of) == 1 && m.ti.of[0].typ == schema.TypeState {
+					return m.ti.of[0] // "Entretien du Président de la République avec …"
+				}
 				cands = append(cands, m.ti.of...) // "A Downing Street spokesperson"
 			}
 			for _, e := range cands {

@@ -34,6 +34,12 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 		if p := d.f(tr.a - 1); tr.a > s[0] && (p == "be" || p == "been" || p == "being") {
 			continue // passive: "will be met with severe consequences"
 		}
+		if p := d.f(tr.a - 1); t.Type == schema.EventMeeting && tr.a > s[0] && (p == "were" || p == "was" || p == "are" || p == "is") {
+			continue // "once the conditions were met"
+		}
+		if t.Type == schema.EventOther && d.settled(tr.a, s) {
+			continue // "une solution au conflit", "a settlement of the war": a topic, not an event told
+		}
 		need := d.m.trigNeeds[tr.p.idx]
 		if len(need) > 0 {
 			w := t.Window
@@ -287,7 +293,9 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 			}
 		}
 	}
-	if m != nil && !d.governed(m.a) && m.kind != mPronoun {
+	// a modifier right before the trigger takes part even inside a
+	// prepositional phrase: "in a US strike", "lors d'une visite russe"
+	if m != nil && (!d.governed(m.a) || m.b == tr.a && m.kind != mPlace) && m.kind != mPronoun {
 		r := m.refs()
 		if m.kind == mTitle && !m.ti.resolv {
 			r = d.resolve(m, m.a)
@@ -297,6 +305,11 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 	}
 	if m := d.ma(tr.a); m != nil && m.kind == mGroup {
 		parts = append(parts, m.ent)
+	}
+	// "s'est entretenu avec Vladimir Poutine par téléphone": the partner
+	// named before the trigger takes part
+	if meetingish[t.Type] {
+		parts = append(parts, d.partnersBefore(tr.a, s)...)
 	}
 	for i := tr.b; i < end; i++ {
 		m := d.ma(i)
@@ -540,4 +553,59 @@ func (d *doc) eventStatus(t *Trigger, tr match, s [2]int) schema.EventStatus {
 		return t.Status
 	}
 	return schema.StatusOccurred
+}
+
+// settled reports whether a settlement noun (solution, résolution,
+// settlement; words.json "settleNouns") governs the trigger at i: the
+// conflict is then the topic of the efforts the sentence tells.
+func (d *doc) settled(i int, s [2]int) bool {
+	for k := i - 1; k >= s[0] && k >= i-4; k-- {
+		if d.is(k, wSettle) {
+			return true
+		}
+	}
+	return false
+}
+
+// partnersBefore returns the entities after avec/with in the clause before
+// a meeting's trigger at i ("s'est entretenu avec X par téléphone", "met
+// with X in Geneva for talks"), coordinated ones included.
+func (d *doc) partnersBefore(i int, s [2]int) []*ent {
+	var out []*ent
+	for k := i - 1; k >= s[0] && k >= i-12; k-- {
+		if d.is(k, wCompl) || d.f(k) == ";" || d.toks[k].k == kQuoteClose {
+			break
+		}
+		if f := d.f(k); f != "avec" && f != "with" {
+			continue
+		}
+		for j := k + 1; j < i; {
+			for j < i && d.is(j, wDet) && d.ma(j) == nil {
+				j++
+			}
+			m := d.ma(j)
+			if m == nil || m.a != j || m.kind == mPronoun || m.kind == mPlace {
+				break
+			}
+			r := m.refs()
+			if m.kind == mTitle && !m.ti.resolv {
+				r = d.resolve(m, j)
+			}
+			for _, e := range r {
+				if e.typ != schema.TypePlace && e.typ != schema.TypeAgreement {
+					out = append(out, e)
+				}
+			}
+			j = m.b
+			if d.f(j) == "," {
+				j++
+			}
+			if !d.is(j, wCoord) {
+				break
+			}
+			j++
+		}
+		break
+	}
+	return out
 }

@@ -43,6 +43,8 @@ type titleInfo struct {
 	named     []*ent
 	tb        int // end of the title words, before any name
 	resolv    bool
+	// self: the title names its state by itself (le Président de la République)
+	self bool
 }
 
 // refs returns the entities a mention stands for.
@@ -205,26 +207,22 @@ func (d *doc) findMentions() {
 	d.namedAgreements(covered)
 	d.titleMentions(covered)
 	d.unknownNames(covered)
+	d.spelledOut()
 	d.attachTitles()
 	d.definiteBodies()
 	d.pronouns()
 }
 
-// bodyNouns head the names of organizations re-mentioned by a definite
-// common noun: "Russia's foreign ministry … The ministry said".
-var bodyNouns = map[string]bool{"ministry": true, "ministere": true, "agency": true, "agence": true, "commission": true,
-	"alliance": true, "council": true, "conseil": true, "embassy": true, "ambassade": true, "presidency": true,
-	"presidence": true, "department": true, "departement": true, "organisation": true, "organization": true}
-
-// definiteBodies reads "the ministry", "le ministère" as the latest
-// organization named before whose name has that head noun.
+// definiteBodies reads "the ministry", "le ministère" (words.json
+// "bodyNouns") as the latest organization named before whose name has that
+// head noun.
 func (d *doc) definiteBodies() {
 	for i := 1; i < len(d.toks); i++ {
 		f := d.toks[i].f
-		if !bodyNouns[f] || d.ma(i) != nil || !definite[d.f(i-1)] || d.ma(i-1) != nil {
+		if !d.is(i, wBody) || d.ma(i) != nil || !definite[d.f(i-1)] || d.ma(i-1) != nil {
 			continue
 		}
-		if n := d.f(i + 1); n == "de" || n == "du" || n == "des" || n == "of" || d.ma(i+1) != nil && d.ma(i+1).kind == mDemonym {
+		if d.is(i+1, wOf) || d.ma(i+1) != nil && d.ma(i+1).kind == mDemonym {
 			continue // "le ministère de la Défense", "the ministry of …": a name of its own
 		}
 		for k := i - 2; k >= 0 && k > i-300; k-- {
@@ -294,9 +292,9 @@ func (d *doc) administration(le *LexEntity, a, b int) (*ent, int, int) {
 	}
 	a2, b2 := a, b
 	switch {
-	case b < len(d.toks) && (d.f(b) == "administration" || d.f(b) == "government"):
+	case b < len(d.toks) && d.is(b, wGovNouns):
 		b2 = b + 1
-	case a > 0 && (d.f(a-1) == "administration" || d.f(a-1) == "gouvernement"):
+	case a > 0 && d.is(a-1, wGovNouns):
 		a2 = a - 1
 	default:
 		return nil, 0, 0
@@ -347,12 +345,24 @@ func (d *doc) beforeTitleMods(p int) int {
 	return p
 }
 
+// isHonorific reports whether token i is a courtesy title (M., Mme, Mr,
+// Dr) or a military rank (General, le général, Colonel) before a name:
+// words.json classes "honorifics" and "ranks". A rank in lower case counts
+// after a determiner only ("le général Milan Mojsilovic").
 func (d *doc) isHonorific(i int) bool {
-	switch d.toks[i].f {
-	case "m", "mme", "mr", "mrs", "ms", "dr", "mlle":
-		return d.toks[i].cap
-	case ".":
+	if i < 0 || i >= len(d.toks) || d.toks[i].k != kWord {
 		return false
+	}
+	if d.is(i, wHonor) {
+		return d.toks[i].cap
+	}
+	if d.is(i, wRank) {
+		for _, mt := range within(d.title, i-6, i+1) {
+			if mt.a <= i && i < mt.b {
+				return false // "Secretary General": part of an office
+			}
+		}
+		return d.toks[i].cap || i > 0 && d.is(i-1, wDet)
 	}
 	return false
 }
@@ -412,7 +422,7 @@ func (d *doc) isLocative(i int) bool {
 			}
 		}
 	case "de", "d'":
-		if j > 0 && (d.toks[j-1].f == "pres" || d.toks[j-1].f == "proche" || d.toks[j-1].f == "autour") {
+		if j > 0 && d.phraseStart(j-1, wNear) >= 0 {
 			return true // près de Simferopol
 		}
 	}
@@ -605,7 +615,7 @@ func (d *doc) groupMention(a, b int) {
 	// French: adjectives after (pro-russes, armés, demonyms)
 	for nb < s[1] {
 		t := d.toks[nb]
-		if t.k == kWord && (strings.HasPrefix(t.f, "pro-") || d.demonymAt(nb) || t.f == "armes" || t.f == "separatistes") {
+		if t.k == kWord && (strings.HasPrefix(t.f, "pro-") || d.demonymAt(nb) || d.is(nb, wGroupMods)) {
 			nb++
 			continue
 		}
@@ -685,6 +695,7 @@ func (d *doc) titleMentions(covered []bool) {
 			// "le Président de la République" names France's office by itself
 			if st := d.lexByName(of); st != nil {
 				ti.of = append(ti.of, st)
+				ti.self = true
 			}
 		}
 		plural := mt.p.kind == pTitlePlural
@@ -702,7 +713,7 @@ func (d *doc) titleMentions(covered []bool) {
 				break
 			}
 			j := b
-			if f := d.f(j); f == "de" || f == "d'" || f == "du" || f == "des" || f == "of" {
+			if d.is(j, wOf) {
 				j++
 				for d.f(j) == "la" || d.f(j) == "l'" || d.f(j) == "the" || d.f(j) == "le" {
 					j++
@@ -968,15 +979,38 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 		}
 	}
 	honor := a > 0 && (d.isHonorific(a-1) || d.f(a-1) == "." && a > 1 && d.isHonorific(a-2))
-	// a name right before a reporting verb speaks: "Kislitsa said", "Ivan Petrenko a déclaré"
-	speaks := d.cueAt(b) || d.is(b, wAux) && (d.cueAt(b+1) || d.cueAt(b+2)) ||
-		a > 0 && d.inCueVerb(a-1) && (b >= s[1] || d.toks[b].k == kPunct)
+	// "le général italien Angelo Michele Ristuccia": a rank and a demonym
+	if !honor && a > 1 && d.isHonorific(a-2) && d.ma(a-1) != nil && d.ma(a-1).kind == mDemonym && words >= 2 {
+		prevTitle = true
+	}
+	// a name right before a reporting verb speaks: "Kislitsa said", "Ivan
+	// Petrenko a déclaré", and so does a name closing an apposition before
+	// one ("…, Miroslav Lajcak, a assuré"); a single name before an English
+	// verb's bare form is a modifier ("Western support")
+	speaks := d.cueAt(b) && !(words == 1 && d.bareEnglishCue(b)) || d.is(b, wAux) && (d.cueAt(b+1) || d.cueAt(b+2)) ||
+		a > 0 && d.inCueVerb(a-1) && (b >= s[1] || d.toks[b].k == kPunct) ||
+		words >= 2 && a > 0 && d.f(a-1) == "," && d.f(b) == "," && (d.cueAt(b+1) || d.is(b+1, wAux) && (d.cueAt(b+2) || d.cueAt(b+3)))
 	if speaks && !hasOrg && !hasAgree && words <= 3 && (words >= 2 || a != s[0]) {
 		prevTitle = true
 	}
-	// "l'agence Interfax", "the state news agency Belta", "l'agence russe Tass"
-	media := a > 0 && (mediaNouns[d.f(a-1)] ||
-		a > 1 && mediaNouns[d.f(a-2)] && d.ma(a-1) != nil && d.ma(a-1).kind == mDemonym)
+	// "un ancien policier serbe, Dejan Pantic, que …": two or three names
+	// apposed to a common noun phrase name a person
+	if !hasOrg && !hasAgree && words >= 2 && words <= 3 && d.apposedToNoun(a, b, s) {
+		prevTitle = true
+	}
+	// "l'agence Interfax", "the state news agency Belta", "l'agence russe
+	// Tass", "l'agence de presse publique Tanjug": a media noun, perhaps
+	// with its adjectives, before the name
+	media := false
+	for k := a - 1; k >= s[0] && k >= a-4; k-- {
+		if d.is(k, wMedia) {
+			media = true
+			break
+		}
+		if d.toks[k].k != kWord || d.toks[k].cap || d.ma(k) != nil && d.ma(k).kind != mDemonym {
+			break
+		}
+	}
 	switch {
 	case media && words <= 3 && !d.m.first[first.f]:
 		typ = schema.TypeOrganization
@@ -1033,7 +1067,7 @@ func (d *doc) attachTitles() {
 		j := d.afterTitleMods(m.b)
 		// "le président de la Commission, José Manuel Barroso": the office's
 		// body between the title and the apposed name
-		if f := d.f(j); len(ti.of) == 0 && (f == "de" || f == "du" || f == "d'" || f == "of") {
+		if len(ti.of) == 0 && d.is(j, wOf) {
 			k := j + 1
 			for k < len(d.toks) && d.is(k, wDet) && d.ma(k) == nil {
 				k++
@@ -1051,6 +1085,22 @@ func (d *doc) attachTitles() {
 				j = k
 				if body != nil {
 					ti.of = append(ti.of, body)
+				}
+			}
+		}
+		// "le représentant spécial de l'UE pour le dialogue entre Belgrade
+		// et Pristina, Miroslav Lajcak": a complement of the office's remit
+		// between the title and the apposed name
+		if d.is(j, wRemit) {
+			for k := j + 1; k < len(d.toks) && k < j+12 && d.toks[k].sent == d.toks[j].sent; k++ {
+				if d.cueAt(k) || d.is(k, wAux) || d.toks[k].k == kQuoteOpen {
+					break
+				}
+				if d.f(k) == "," {
+					if d.personAt(k+1) != nil {
+						j = k
+					}
+					break
 				}
 			}
 		}
@@ -1142,6 +1192,14 @@ func (d *doc) attachTitles() {
 				ti.of = append(ti.of, st)
 			}
 		}
+		// "le ministre de la Défense, Milos Vucevic" after the Serbian
+		// president; "Son ministre de l'Intérieur, X" after Kosovo's prime
+		// minister: an office without its state is that of the context
+		if len(ti.of) == 0 && !m.plural && len(names) == 1 && !contextless[ti.role] {
+			if st := d.contextOffice(m.a, names[0].ent, ti); st != nil {
+				ti.of = append(ti.of, st)
+			}
+		}
 		titleSurface := d.surface(m.a, ti.tb)
 		for k, nm := range names {
 			ti.named = append(ti.named, nm.ent)
@@ -1226,5 +1284,147 @@ func (d *doc) pronouns() {
 			d.addMention(&mention{a: i, b: i + 1, kind: mPronoun, pron: c, plural: c == wThey || c == wWe})
 			break
 		}
+	}
+}
+
+// bareEnglishCue reports whether the cue at token i is an English verb's
+// bare form ("support", "regret"): after a single name it is a noun the
+// name modifies, since a singular subject would take "supports".
+func (d *doc) bareEnglishCue(i int) bool {
+	if d.lang != langEN {
+		return false
+	}
+	for _, c := range within(d.cue, i, i+1) {
+		if c.p.kind == pVerb {
+			if v := d.m.verbs[c.p.idx]; v.EN != "" && strings.Fields(fold(v.EN))[0] == d.f(i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// apposedToNoun reports whether the capitalised words [a,b) stand in
+// apposition to a common noun phrase just before ("un ancien policier
+// serbe, Dejan Pantic, que …", "a former officer, John Smith, who …"): a
+// comma after a lower-case word of a phrase a determiner opens a few words
+// back, and a comma, a relative pronoun or the sentence end after.
+func (d *doc) apposedToNoun(a, b int, s [2]int) bool {
+	if a < s[0]+3 || d.f(a-1) != "," {
+		return false
+	}
+	p := a - 2
+	if t := d.toks[p]; t.k != kWord || t.cap && (d.ma(p) == nil || d.ma(p).kind != mDemonym) {
+		return false
+	}
+	det := false
+	for k := p; k >= s[0] && k > p-5; k-- {
+		if d.toks[k].k != kWord || d.ma(k) != nil && d.ma(k).kind != mDemonym {
+			break
+		}
+		if d.is(k, wDet) {
+			det = true
+			break
+		}
+	}
+	if !det {
+		return false
+	}
+	switch f := d.f(b); {
+	case b >= s[1], f == ",", f == ".", f == "qui", f == "que", f == "qu'", f == "who", f == "whom", f == "whose":
+		return true
+	}
+	return false
+}
+
+// contextless roles name no state of their own: a counterpart, an
+// official, a side, a leader.
+var contextless = map[string]bool{"counterpart": true, "official": true, "side": true, "leader": true}
+
+// contextOffice finds the state or organization of an office named without
+// one, held by person p: the office the lexicon knows p held at the
+// article's date; else, for "son/sa/his" offices, the latest organization
+// or office-holder's state named in the two sentences before; else the
+// state of the latest person named there holding an office of a state.
+func (d *doc) contextOffice(at int, p *ent, ti *titleInfo) *ent {
+	if p.lex != nil {
+		for _, r := range p.lex.Roles {
+			if (roleFamily(ti.role, r.Role) || roleFamily(r.Role, ti.role)) && (r.From == 0 || d.year >= r.From) && (r.To == 0 || d.year <= r.To) {
+				return d.lexByName(r.Of)
+			}
+		}
+		return nil // a known person: no guess
+	}
+	first := d.toks[at].sent - 2
+	for k := at - 1; k >= 0 && d.toks[k].sent >= first; k-- {
+		m := d.ma(k)
+		if m == nil || m.b != k+1 {
+			continue
+		}
+		k = m.a
+		if m.kind == mPronoun {
+			continue
+		}
+		for _, e := range m.refs() {
+			if e == p {
+				continue
+			}
+			if ti.poss && e.typ == schema.TypeOrganization && m.kind == mName && e.lex == nil {
+				return e // "La force de l'Otan au Kosovo (KFOR) … son commandant"
+			}
+			if e.typ != schema.TypePerson {
+				continue
+			}
+			for _, r := range e.roles {
+				if r.of != nil && r.of.typ == schema.TypeState {
+					return r.of
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// spelledOut joins an organization's acronym in parentheses to the name it
+// abbreviates ("l'Organisation pour l'interdiction des armes chimiques
+// (OIAC)", "La force de l'Otan au Kosovo (KFOR)"): the whole phrase is one
+// mention of the acronym's organization, so that it can be a subject, and
+// the spelled-out name becomes an alias. The phrase opens at a capitalised
+// organization head or at a determiner before a body noun, at most ten
+// words back, with no verb or comma inside.
+func (d *doc) spelledOut() {
+	for i := 2; i+1 < len(d.toks); i++ {
+		if d.f(i-1) != "(" || d.f(i+1) != ")" || !d.toks[i].upper {
+			continue
+		}
+		am := d.ma(i)
+		if am == nil || am.a != i || am.b != i+1 || am.ent == nil || am.ent.typ != schema.TypeOrganization {
+			continue
+		}
+		open := i - 1
+		s := d.sentOf(i)
+		start := -1
+		for k := open - 1; k >= s[0] && k >= open-10; k-- {
+			t := d.toks[k]
+			if t.k != kWord || d.is(k, wAux) || d.cueAt(k) {
+				break
+			}
+			if t.cap && d.m.orgHeads[t.f] {
+				start = k
+			} else if d.is(k, wBody) && k > s[0] && d.is(k-1, wDet) {
+				start = k - 1
+			}
+		}
+		if start < 0 || open-start < 2 {
+			continue
+		}
+		if d.is(start, wDet) && start+1 < open && !d.toks[start+1].cap {
+			// keep "La force …" whole; a determiner before a capitalised name goes
+		} else if d.is(start, wDet) {
+			start++
+		}
+		d.alias(am.ent, d.surface(start, open))
+		d.mention(am.ent, start, i+2)
+		d.addMention(&mention{a: start, b: i + 2, kind: mName, ent: am.ent})
 	}
 }

@@ -58,12 +58,27 @@ const (
 	wLocVerbs
 	wDocNouns
 	wInstitution
+	wHonor
+	wRank
+	wAudience
+	wMedia
+	wRemit
+	wOf
+	wReflexive
+	wNear
+	wGovNouns
+	wGroupMods
+	wSettle
+	wBody
 	nClasses
 )
 
-var classNames = [nClasses]string{"aux", "modal", "adverbs", "preps", "loc", "compl", "det", "poss", "demonstr",
-	"coord", "heM", "heF", "they", "we", "i", "neg", "anaphor", "possible", "proposed", "planned", "alleged",
-	"transcript", "locVerbs", "docNouns", "institutions"}
+var classNames = [nClasses]string{
+	"aux", "modal", "adverbs", "preps", "loc", "compl", "det", "poss", "demonstr", "coord", "heM", "heF",
+	"they", "we", "i", "neg", "anaphor", "possible", "proposed", "planned", "alleged", "transcript", "locVerbs",
+	"docNouns", "institutions", "honorifics", "ranks", "audience", "media", "remit", "of", "reflexive", "near",
+	"govNouns", "groupMods", "settleNouns", "bodyNouns",
+}
 
 func compile(lex *Lexicon) *model {
 	m := &model{trie: &trie{}, classID: map[string]int{}, first: map[string]bool{}, orgHeads: map[string]bool{},

@@ -33,6 +33,7 @@ type vgroup struct {
 	start, end int  // evidence tokens
 	conf       float64
 	trailing   bool // a participle after a comma, its own act of the same speaker
+	manner     bool // a trailing gerund of manner ("en affirmant") or after an incise: the act before goes on
 	content    bool // inside what another group reports: no antecedent for what follows
 }
 
@@ -174,12 +175,22 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 				j--
 				continue
 			}
+			if d.lang == langFR && strings.HasSuffix(d.toks[c.a].f, "ant") && clitics[d.f(j)] && d.f(j-1) == "en" {
+				j-- // "en les appelant": the clitic before the gerund
+			}
+			if d.lang == langFR && d.f(j) == "en" && strings.HasSuffix(d.toks[c.a].f, "ant") {
+				break // "en rejetant": the gerund's mark, no adverb
+			}
 			if st := d.phraseStart(j, wAdverb); st >= 0 && st >= s[0] && !d.is(j, wAux) {
 				j = st - 1
 				continue
 			}
 			if f := d.f(j); f == "not" || f == "never" || f == "n't" || f == "jamais" || f == "pas" {
 				j-- // "will never recognise"
+				continue
+			}
+			if d.mannerAdverb(j) {
+				j-- // "We deeply regret", "Moscow strongly condemned"
 				continue
 			}
 			if d.is(j, wAux) && d.toks[j].k == kWord {
@@ -191,7 +202,7 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 			}
 			break
 		}
-		for g.g-1 >= s[0] && (d.f(g.g-1) == "s'" || d.f(g.g-1) == "se" || d.f(g.g-1) == "ne" || d.f(g.g-1) == "n'") {
+		for g.g-1 >= s[0] && d.is(g.g-1, wReflexive) {
 			g.g-- // s'est félicité
 		}
 		for k := g.g; k < c.a; k++ {
@@ -303,8 +314,21 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 					j = m.b - 1
 					continue
 				}
+				if m.kind == mDemonym {
+					break // "réclamés par le parquet général russe": a noun phrase's adjective, no agent
+				}
 				if r := d.resolve(m, j); len(r) > 0 {
-					g.subj, g.sa, g.sb = r, m.a, m.b
+					sb := m.b
+					// "proposées par Paris et Berlin": coordinated agents
+					for d.is(sb, wCoord) {
+						n := d.ma(sb + 1)
+						if n == nil || n.a != sb+1 || n.kind == mPronoun || n.kind == mDemonym {
+							break
+						}
+						r = append(r, d.resolve(n, n.a)...)
+						sb = n.b
+					}
+					g.subj, g.sa, g.sb = dedupe(r), m.a, sb
 					g.explicit, g.silent, g.form = true, false, fFinite
 					g.start = g.g
 				}
@@ -317,8 +341,11 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 	// participle trailing after a comma (", warning that", ", saying") takes
 	// the governing clause's, not the reported clause's in between
 	for k, g := range gs {
-		comma := g.g > s[0] && d.f(g.g-1) == "," || g.g > s[0]+1 && d.f(g.g-1) == "en" && d.f(g.g-2) == ","
+		comma, gerund, tout := d.trailingComma(s, g.g)
 		if g.subj == nil && (g.form == fParticiple || g.form == fGerund) && g.cue != nil && comma {
+			// "en affirmant" tells the manner of the act before; ", saying",
+			// ", soulignant", "tout en rejetant" add an act of their own
+			g.manner = gerund && !tout
 			var h *vgroup
 			for _, o := range gs[:k] {
 				if o.subj != nil && o.explicit && o.form == fFinite && !o.inverted {
@@ -330,6 +357,9 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 			if k > 0 {
 				if p := gs[k-1]; p.cue != nil && p.inverted && p.subj != nil && p.form == fFinite {
 					h = p
+					g.manner = true
+				} else if p.cue != nil && p.explicit && p.subj != nil && p.form == fFinite && d.afterQuote(p.sa) {
+					h = p // "“…,” she said, adding that …": the attribution after the quote speaks
 				}
 			}
 			if h != nil {
@@ -412,7 +442,7 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 		}
 	}
 	j := g.g - 1
-	for j >= s[0] && (d.f(j) == "se" || d.f(j) == "s'" || d.f(j) == "ne" || d.f(j) == "n'" || d.toks[j].k == kQuoteOpen) {
+	for j >= s[0] && (d.is(j, wReflexive) || d.toks[j].k == kQuoteOpen) {
 		j--
 	}
 	if j >= s[0] && (d.is(j, wCoord) || d.phraseStart(j, wCoord) >= s[0]) {
@@ -447,6 +477,10 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 	}
 	// skip a relative or participial clause between subject and verb:
 	// "Olaf Scholz, who met Putin in Moscow, said …"
+	prevEnd := -1 // the end of the latest group before the subject's clause
+	if k > 0 {
+		prevEnd = gs[k-1].c1
+	}
 	if j > s[0] && d.f(j) == "," {
 		for p := j - 1; p > s[0] && j-p < 30; p-- {
 			if d.f(p) != "," {
@@ -456,6 +490,17 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 			case f == "who" || f == "which" || f == "qui" || f == "dont" || f == "whose" || f == "lequel" || f == "laquelle",
 				d.toks[p+1].k == kWord && (strings.HasSuffix(f, "ing") && d.lang == langEN || strings.HasSuffix(f, "ant") && d.lang == langFR):
 				j = p - 1
+			case d.apposition(gs, p, j):
+				j = p - 1 // "Josep Borrell, the EU's foreign policy chief, said"
+			}
+			if j < p {
+				// groups inside the skipped clause do not end the search
+				prevEnd = -1
+				for _, h := range gs[:k] {
+					if h.c1 <= p {
+						prevEnd = h.c1
+					}
+				}
 			}
 			break
 		}
@@ -466,7 +511,7 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 		if d.is(j, wCompl) && d.phraseStart(j, wCoord) < 0 || t.f == ";" || t.f == ":" || t.k == kQuoteOpen || t.k == kQuoteClose {
 			break
 		}
-		if k > 0 && j < gs[k-1].c1 {
+		if j < prevEnd {
 			break
 		}
 		if m := d.ma(j); m != nil && m.b == j+1 {
@@ -607,9 +652,6 @@ func (d *doc) governed(a int) bool {
 	if j < 0 {
 		return false
 	}
-	if d.f(j) == "'s" {
-		return true
-	}
 	if d.is(j, wPrep) {
 		return true
 	}
@@ -655,7 +697,7 @@ func (d *doc) subjectAfter(i int, s [2]int) ([]*ent, int, int) {
 	// document nouns: le communiqué de X
 	if e := d.phraseEnd(j, wDocNouns); e > 0 {
 		k := e
-		if f := d.f(k); f == "de" || f == "d'" || f == "du" || f == "of" || f == "des" {
+		if d.is(k, wOf) {
 			k++
 			for d.is(k, wDet) && d.ma(k) == nil {
 				k++
@@ -670,8 +712,8 @@ func (d *doc) subjectAfter(i int, s [2]int) ([]*ent, int, int) {
 		return nil, 0, 0
 	}
 	// "l'agence allemande DPA", "the news agency Tass": a media noun before the name
-	if mediaNouns[d.f(j)] || mediaNouns[d.f(j+1)] && d.toks[j].k == kWord && !d.toks[j].cap && d.ma(j) == nil {
-		for k := 0; k < 2 && j < s[1] && d.ma(j) == nil && mediaNouns[d.f(j)]; k++ {
+	if d.is(j, wMedia) || d.is(j+1, wMedia) && d.toks[j].k == kWord && !d.toks[j].cap && d.ma(j) == nil {
+		for k := 0; k < 2 && j < s[1] && d.ma(j) == nil && d.is(j, wMedia); k++ {
 			j++
 		}
 		if m := d.ma(j); m != nil && m.kind == mDemonym && d.ma(m.b) != nil && d.ma(m.b).kind != mDemonym {
@@ -748,6 +790,9 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 	var cands []*vgroup
 	for _, g := range gs {
 		if g.cue != nil && g.subj != nil {
+			if d.noSpeech(g, s) {
+				continue
+			}
 			if (g.cue.Act == schema.ActState || g.cue.Act == schema.ActDiscuss) && g.cue.Negated == "" && !g.cue.Adj && d.negated(g) {
 				continue // "n'a pas répondu", "did not comment": no speech to report
 			}
@@ -765,9 +810,9 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 		}
 		cands = kept
 	}
-	// nesting: X said (that) Y stressed …
+	// nesting: X said (that) Y stressed …, "…, saying Y had thanked …"
 	for i, o := range cands {
-		if o.form != fFinite || o.inverted {
+		if o.form != fFinite && !o.trailing || o.inverted {
 			continue
 		}
 		for _, in := range cands[i+1:] {
@@ -779,7 +824,7 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 				break
 			}
 			if d.onlyGlue(o.c1, in.sa) {
-				o.silent = true
+				o.silent = !o.trailing // ", saying Y had …" is an act of its own too
 				if in.source == nil && len(o.subj) > 0 {
 					in.source = o.subj[0]
 				}
@@ -826,7 +871,10 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 				rest++
 			}
 		}
-		if rest > 8 || i+1 < len(cands) {
+		// right after a closing quote the attribution holds whatever follows
+		// ("“…,” Biden said in a speech at …, accusing …")
+		quoted := p.k == kQuoteClose || p.f == "," && d.toks[pi-1].k == kQuoteClose
+		if !quoted && (rest > 8 || i+1 < len(cands)) {
 			continue
 		}
 		later := false
@@ -854,6 +902,15 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 				in.silent, in.content = true, true // "« Russia does not threaten anyone », he said": content of the incise
 				continue
 			}
+			if m := d.ma(in.sa); m != nil && m.kind == mPronoun && (m.pron == wWe || m.pron == wI) && d.inQuote[in.sa] {
+				// "« Nous demandons … », a déclaré Ned Price": the quoted first
+				// person is the incise's speaker, who says it all, with the quoted act
+				in.silent, in.content = true, true
+				if v.cue.Act == schema.ActState && !in.cue.We {
+					v.cue = in.cue
+				}
+				continue
+			}
 			if in.source == nil && len(v.subj) == 1 && v.subj[0] != in.subj[0] {
 				in.source = v.subj[0]
 			}
@@ -868,8 +925,8 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 	}
 	// participles after the main verb and gerunds add to the statement before
 	for i, g := range cands {
-		if g.trailing && (g.cue.Act != schema.ActState || !d.cueBefore(cands[:i])) && !(i > 0 && cands[i-1].cue.Act == g.cue.Act) {
-			continue // ", warning that …": a second act of the governing speaker (the same act goes on)
+		if g.trailing && (!g.manner || (g.cue.Act != schema.ActState || !d.cueBefore(cands[:i])) && !(i > 0 && cands[i-1].cue.Act == g.cue.Act)) {
+			continue // ", warning that …", ", saying …": a second act of the governing speaker
 		}
 		if (g.form == fParticiple && i > 0) || g.form == fGerund || g.form == fInfinitive {
 			g.silent = true
@@ -892,8 +949,14 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			}
 			if pick == nil {
 				pick = &markers[len(markers)-1]
+			} else if d.clauseBetween(cands, g, pick.at) {
+				// "Macron confirmed …, while Germany pledged …, according to
+				// the ministry": a closing source reports the last clause only
+				pick = nil
 			}
-			g.source = pick.ent
+			if pick != nil {
+				g.source = pick.ent
+			}
 		}
 		out = append(out, g)
 	}
@@ -937,6 +1000,11 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 		m := markers[0]
 		g := &vgroup{g: s[0], c0: s[0], c1: s[0], subj: []*ent{m.ent}, start: s[0], end: d.trimEnd(s[0], s[1]), conf: 0.55, explicit: true}
 		d.emitAct(g, s, schema.ActState, "selon/according to")
+	}
+	// a communiqué's "we" states what it does: "We have worked in good faith
+	// to keep the deal alive" (a clause of its own, no verb of saying)
+	if d.communique && len(d.signers) > 0 {
+		d.weVoice(s, gs, out)
 	}
 	// a communiqué's own voice: "Toute nouvelle tentative … aurait de graves conséquences."
 	if d.communique && len(d.signers) > 0 && len(out) == 0 {
@@ -1112,17 +1180,15 @@ func (d *doc) wordCount(a, b int) int {
 	return n
 }
 
-// mediaNouns introduce a named source: "l'agence DPA", "the news agency Tass".
-var mediaNouns = map[string]bool{"agence": true, "agency": true, "news": true, "quotidien": true, "journal": true,
-	"daily": true, "newspaper": true, "chaine": true, "television": true, "radio": true, "site": true,
-	"broadcaster": true, "outlet": true, "magazine": true, "hebdomadaire": true, "weekly": true}
-
 // onlyGlue reports whether tokens [a,b) hold nothing but a complementizer,
-// quotes, commas and adverbs: "X a affirmé que Y …", "he said they …".
+// quotes, commas, adverbs and the hearer (words.json "audience", or a name
+// right after the verb or à/to): "X a affirmé que Y …", "he said they …",
+// "told reporters that Y …", "a déclaré à l'AFP que Y …".
 func (d *doc) onlyGlue(a, b int) bool {
 	for i := a; i < b; i++ {
 		t := d.toks[i]
-		if f := d.f(i); f == "in" || f == "dans" {
+		f := d.f(i)
+		if f == "in" || f == "dans" {
 			// "said in a statement that", "a déclaré dans un communiqué que"
 			skipped := false
 			for k := i + 1; k < min(b, i+4); k++ {
@@ -1137,6 +1203,18 @@ func (d *doc) onlyGlue(a, b int) bool {
 		}
 		if d.is(i, wCompl) || t.k == kQuoteOpen || t.k == kQuoteClose || t.f == "," || d.is(i, wAdverb) ||
 			d.is(i, wDet) && i == b-1 {
+			continue
+		}
+		// the hearer: "told reporters that", "a déclaré à l'AFP que", "warned Tehran that"
+		if e := d.phraseEnd(i, wAudience); e > 0 && e <= b {
+			i = e - 1
+			continue
+		}
+		if (d.text[t.s:t.e] == "à" || f == "au" || f == "aux" || f == "to") && i == a || d.is(i, wDet) && i+1 < b && d.ma(i+1) != nil {
+			continue
+		}
+		if m := d.ma(i); m != nil && m.a == i && m.b <= b && (i == a || d.f(i-1) == "to" || d.f(i-1) == "à" || d.is(i-1, wDet)) {
+			i = m.b - 1
 			continue
 		}
 		return false
@@ -1232,12 +1310,12 @@ func (d *doc) sourceMarkers(s [2]int) []srcMarker {
 		}
 		if e := d.phraseEnd(j, wDocNouns); e > 0 {
 			j = e
-			for j < s[1] && (d.f(j) == "de" || d.f(j) == "d'" || d.f(j) == "du" || d.f(j) == "of" || d.is(j, wDet)) && d.ma(j) == nil {
+			for j < s[1] && (d.is(j, wOf) || d.is(j, wDet)) && d.ma(j) == nil {
 				j++
 			}
 		}
 		// "d'après l'agence Ria Novosti", "according to the news agency Tass"
-		for k := 0; k < 3 && j < s[1] && d.ma(j) == nil && d.toks[j].k == kWord && !d.toks[j].cap; k++ {
+		for k := 0; k < 4 && j < s[1] && d.ma(j) == nil && d.toks[j].k == kWord && !d.toks[j].cap; k++ {
 			j++
 		}
 		if m := d.ma(j); m != nil && m.a <= j && m.kind == mDemonym {
@@ -1260,17 +1338,10 @@ func (d *doc) sourceMarkers(s [2]int) []srcMarker {
 func (d *doc) emit(g *vgroup, s [2]int) {
 	act := g.cue.Act
 	cue := d.surface(g.c0, g.c1)
-	if g.cue.We {
-		if m := d.ma(g.sa); m == nil || m.kind != mPronoun || m.pron != wWe {
-			return // "Russia continues to mass troops" is a deed, not a statement
-		}
+	if d.noSpeech(g, s) {
+		return
 	}
 	if g.cue.Negated != "" && d.negated(g) {
-		for _, c := range within(d.cue, s[0], g.g) {
-			if c.p.kind == pVerb && c.b <= g.g {
-				return // "said Kyiv would never accept": content of the report before
-			}
-		}
 		act = g.cue.Negated // "nous ne reconnaîtrons jamais" rejects
 	}
 	// light verbs take the act of the noun in their object; a verb that
@@ -1335,6 +1406,27 @@ func (d *doc) emit(g *vgroup, s [2]int) {
 		}
 	}
 	d.emitAct(g, s, act, cue)
+}
+
+// noSpeech reports whether a cue group with a subject reports no speech
+// of its own: a "we" verb out of a first-person plural voice ("Russia
+// continues to mass troops" is a deed), or a negated cue after another verb
+// of saying ("said Kyiv would never accept" is that report's content).
+// Such groups neither make a statement nor end the evidence of the one before.
+func (d *doc) noSpeech(g *vgroup, s [2]int) bool {
+	if g.cue.We {
+		if m := d.ma(g.sa); m == nil || m.kind != mPronoun || m.pron != wWe {
+			return true
+		}
+	}
+	if g.cue.Negated != "" && d.negated(g) {
+		for _, c := range within(d.cue, s[0], g.g) {
+			if c.p.kind == pVerb && c.b <= g.g {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (d *doc) emitAct(g *vgroup, s [2]int, act schema.Act, cue string) {
@@ -1556,4 +1648,129 @@ func (d *doc) onlyCoord(a, b int) bool {
 		return false
 	}
 	return b > a
+}
+
+// apposition reports whether the commas at p and j enclose a noun phrase
+// describing the name just before p ("Josep Borrell, the EU's foreign policy
+// chief, said"; "X, a State Department spokesman, said"): the stretch opens
+// with a determiner or an office, holds no verb group, and a person or
+// organization name, not governed by a preposition, ends right before p.
+func (d *doc) apposition(gs []*vgroup, p, j int) bool {
+	if p < 1 || j-p < 2 {
+		return false
+	}
+	nm := d.mentionEndingAt(p - 1)
+	if nm == nil || nm.kind != mName || nm.ent == nil || d.governed(nm.a) ||
+		nm.ent.typ != schema.TypePerson && nm.ent.typ != schema.TypeOrganization {
+		return false
+	}
+	opens := d.is(p+1, wDet) && !d.is(p+1, wCompl)
+	if m := d.ma(p + 1); m != nil && m.kind == mTitle {
+		opens = true
+	}
+	if !opens {
+		return false
+	}
+	for _, g := range gs {
+		if g.g > p && g.g < j {
+			return false
+		}
+	}
+	for k := p + 1; k < j; k++ {
+		if d.toks[k].k == kQuoteOpen || d.toks[k].k == kQuoteClose || d.is(k, wCompl) && !d.is(k, wDet) {
+			return false
+		}
+	}
+	return true
+}
+
+// trailingComma reports whether the participle at g follows a comma, past
+// French clitics and the gerund's "en" (", en affirmant", ", tout en les
+// appelant"), whether it is such a gerund, and whether "tout en" marks a
+// concession.
+func (d *doc) trailingComma(s [2]int, g int) (comma, gerund, tout bool) {
+	j := g - 1
+	for n := 0; n < 2 && j > s[0] && clitics[d.f(j)]; n++ {
+		j--
+	}
+	if d.f(j) == "en" && j > s[0] {
+		j--
+		gerund = true
+		if d.f(j) == "tout" && j > s[0] {
+			j--
+			tout = true
+		}
+	}
+	return j >= s[0] && j < g && d.f(j) == ",", gerund, tout
+}
+
+// clitics are the French object pronouns between "en" and a participle.
+var clitics = map[string]bool{"les": true, "le": true, "la": true, "l'": true, "lui": true, "leur": true, "y": true,
+	"se": true, "s'": true, "nous": true, "vous": true}
+
+// weVoice makes a statement of each clause a communiqué's signers open as
+// "we"/"nous" with a finite verb that is no verb of saying ("We, the
+// Foreign Ministers …, have upheld the agreement"): the signers state it.
+// A clause already told as a statement, or telling an event, is left alone.
+func (d *doc) weVoice(s [2]int, gs []*vgroup, out []*vgroup) {
+	for k, g := range gs {
+		if g.cue != nil || !g.explicit || g.inverted || d.inQuote[g.g] {
+			continue
+		}
+		m := d.ma(g.sa)
+		if m == nil || m.kind != mPronoun || m.pron != wWe || m.a != g.sa {
+			continue
+		}
+		end := s[1]
+		for _, h := range gs[k+1:] {
+			if h.explicit && h.sa > g.g {
+				end = h.sa
+				break
+			}
+		}
+		taken := len(within(d.trig, g.sa, end)) > 0 // "Nous, ministres …, avons rencontré …": an event, told as such
+		for _, o := range out {
+			if o.start < end && g.sa < o.end {
+				taken = true
+			}
+		}
+		if taken {
+			continue
+		}
+		v := &vgroup{g: g.g, c0: g.g, c1: g.c1, subj: g.subj, sa: g.sa, sb: g.sb, start: g.sa, end: d.trimEnd(g.sa, end),
+			conf: 0.5, explicit: true}
+		d.emitAct(v, s, schema.ActState, "communiqué voice: "+d.surface(g.g, g.c1))
+	}
+}
+
+// mannerAdverb reports whether token i is an English adverb in -ly
+// between a subject and its verb ("We deeply regret"): a lower-case word
+// no determiner introduces (not "the assembly").
+func (d *doc) mannerAdverb(i int) bool {
+	if d.lang != langEN || i < 0 || i >= len(d.toks) {
+		return false
+	}
+	t := d.toks[i]
+	return t.k == kWord && !t.cap && len(t.f) >= 5 && strings.HasSuffix(t.f, "ly") && d.ma(i) == nil && !d.is(i-1, wDet)
+}
+
+// afterQuote reports whether token i follows a closing quotation mark,
+// perhaps past a comma: the subject of a postposed attribution.
+func (d *doc) afterQuote(i int) bool {
+	j := i - 1
+	if j > 0 && d.f(j) == "," {
+		j--
+	}
+	return j >= 0 && d.toks[j].k == kQuoteClose
+}
+
+// clauseBetween reports whether another candidate statement with another
+// speaker stands between group g and token at.
+func (d *doc) clauseBetween(cands []*vgroup, g *vgroup, at int) bool {
+	for _, h := range cands {
+		if h != g && !h.silent && h.g > g.c1 && h.g < at && !sameEnts(h.subj, g.subj) {
+			return true
+		}
+	}
+	return false
 }
