@@ -12,14 +12,15 @@ import (
 // costs thousands of quads; the entity list and the API's dataloaders ask
 // for the same entities again and again between two loads.
 //
-// Only the backends whose one writer is this process are cached: a bbolt
-// file is locked by the process that opened it, and a memory store lives in
-// it. Every write empties the cache under the store's write lock, so a read
-// never sees an entity older than the last write. PostgreSQL, which other
-// processes may write, is not cached (the cache is nil and every method is
-// a no-op).
+// On bbolt and memory this process is the only writer: every write
+// empties the cache under the store's write lock, so a read never sees an
+// entity older than the last write. PostgreSQL may be written by other kg
+// processes: each write there also bumps a generation number in the
+// database (kg_meta, in the write's transaction), and every read first
+// reads it (one indexed row) and empties the cache when it moved.
 type cache struct {
 	mu       sync.Mutex
+	gen      int64 // PostgreSQL: the generation the content was read at
 	curation *curation
 	entities map[string]cachedEntity
 	lookups  map[string][]string // subjectsWith: "pred object" → sorted subjects
@@ -46,6 +47,18 @@ func (c *cache) reset() {
 	c.curation = nil
 	clear(c.entities)
 	clear(c.lookups)
+}
+
+// syncGeneration empties the cache if the store's generation moved.
+func (c *cache) syncGeneration(gen int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		c.gen = gen
+		c.curation = nil
+		clear(c.entities)
+		clear(c.lookups)
+	}
 }
 
 func (c *cache) getCuration() *curation {

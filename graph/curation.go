@@ -80,6 +80,9 @@ func (s *Store) beginCuration(ctx context.Context) (c *curation, done func(), er
 
 // loadCuration reads the curation graph.
 func (s *Store) loadCuration(ctx context.Context) (*curation, error) {
+	if err := s.syncCache(ctx); err != nil {
+		return nil, err
+	}
 	if c := s.cache.getCuration(); c != nil {
 		return c, nil
 	}

@@ -51,7 +51,7 @@ type Store struct {
 	backend string
 	addr    string  // the address as shown to users (password removed)
 	pg      *sql.DB // PostgreSQL only: our own connection, for batched value reads
-	cache   *cache  // nil for PostgreSQL: see cache.go
+	cache   *cache  // see cache.go for how it stays fresh
 	ix      indexStore
 	hook    *hookKV // bbolt only: commits index changes with Cayley's writes
 	mapped  string  // bbolt only: the file as /proc/self/maps names it
@@ -175,6 +175,7 @@ func openBolt(path string) (*Store, error) {
 var postgresIndexes = []string{
 	`CREATE INDEX IF NOT EXISTS kg_quads_label_subject_index ON quads (label_hash, subject_hash)`,
 	pgIndexTable,
+	pgMeta,
 }
 
 // openPostgres opens Cayley's SQL store, creating the tables on first use.
@@ -222,7 +223,7 @@ func openPostgres(ctx context.Context, addr string) (*Store, error) {
 	if err != nil {
 		return nil, unavailable(err)
 	}
-	s := &Store{qs: qs, backend: BackendPostgres, addr: shown, pg: db, ix: pgIndex{db}}
+	s := &Store{qs: qs, backend: BackendPostgres, addr: shown, pg: db, ix: pgIndex{db}, cache: newCache()}
 	if err := s.ensureIndex(ctx); err != nil {
 		_ = qs.Close()
 		return nil, err

@@ -158,3 +158,31 @@ func pgScan(ctx context.Context, db *sql.DB, dir quad.Direction, vals []quad.Val
 	}
 	return out, nil
 }
+
+// pgMeta holds the store's generation, bumped by every write (pgBump) so
+// that every kg process over the database knows when its cache is stale.
+const pgMeta = `CREATE TABLE IF NOT EXISTS kg_meta (k text PRIMARY KEY, v bigint NOT NULL)`
+
+// pgBump moves the generation inside a write's transaction.
+func pgBump(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO kg_meta (k, v) VALUES ('generation', 1)
+		ON CONFLICT (k) DO UPDATE SET v = kg_meta.v + 1`); err != nil {
+		return fmt.Errorf("bump store generation: %w", err)
+	}
+	return nil
+}
+
+// syncCache empties the cache when another process wrote to the
+// PostgreSQL store since it was filled; a no-op on the other backends.
+func (s *Store) syncCache(ctx context.Context) error {
+	if s.pg == nil {
+		return nil
+	}
+	var gen int64
+	err := s.pg.QueryRowContext(ctx, `SELECT v FROM kg_meta WHERE k = 'generation'`).Scan(&gen)
+	if err != nil && err != sql.ErrNoRows {
+		return fmt.Errorf("read generation of %s: %w", s.addr, err)
+	}
+	s.cache.syncGeneration(gen)
+	return nil
+}

@@ -526,9 +526,13 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, ops *ixOps) er
 	if s.pg != nil {
 		// PostgreSQL: our batched writer (pgwrite.go), the index in the
 		// same transaction.
-		var also func(context.Context, *sql.Tx) error
-		if !ops.empty() {
-			also = func(ctx context.Context, tx *sql.Tx) error { return pgWriteIndex(ctx, tx, ops) }
+		also := func(ctx context.Context, tx *sql.Tx) error {
+			if !ops.empty() {
+				if err := pgWriteIndex(ctx, tx, ops); err != nil {
+					return err
+				}
+			}
+			return pgBump(ctx, tx)
 		}
 		if err := pgApply(ctx, s.pg, deltas, also); err != nil {
 			return fmt.Errorf("write %d quad changes to %s: %w", len(deltas), s.addr, err)

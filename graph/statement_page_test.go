@@ -3,12 +3,14 @@ package graph
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/newsgraph/kg/graph/graphtest"
 	"github.com/newsgraph/kg/schema"
 )
 
@@ -337,5 +339,41 @@ func TestLinks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPostgresCacheFollowsOtherWriters: two stores over one PostgreSQL
+// database (two kg processes) each cache what they read; a write through
+// one is seen by the next read through the other.
+func TestPostgresCacheFollowsOtherWriters(t *testing.T) {
+	backends(t) // fails in CI without PostgreSQL
+	dsn := os.Getenv("KG_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("PostgreSQL backend skipped: set KG_TEST_POSTGRES")
+	}
+	addr := graphtest.FreshPostgres(t, dsn)
+	ctx := context.Background()
+	a, b := mustOpen(t, addr), mustOpen(t, addr)
+	mustPut(t, a, synthetic(1))
+	id := schema.EntityIRI(schema.TypePerson, "Minister M1")
+	read := func() *schema.Entity {
+		es, err := b.EntitiesByID(ctx, []string{id})
+		if err != nil || es[0] == nil {
+			t.Fatalf("EntitiesByID through b: %v, %v", es, err)
+		}
+		return es[0]
+	}
+	if e := read(); slices.Contains(e.Aliases, "The Minister") {
+		t.Fatal("alias before it was added")
+	}
+	if err := a.AddAlias(ctx, id, "The Minister"); err != nil {
+		t.Fatal(err)
+	}
+	if e := read(); !slices.Contains(e.Aliases, "The Minister") {
+		t.Fatalf("b still reads %v after a's write", e.Aliases)
+	}
+	mustPut(t, a, synthetic(2))
+	if n, err := b.CountStatements(ctx, schema.StatementFilter{}); err != nil || n != 4 {
+		t.Fatalf("b counts %d statements, %v; want 4", n, err)
 	}
 }

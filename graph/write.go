@@ -82,6 +82,11 @@ func (s *Store) PutExtractions(ctx context.Context, xs []*schema.Extraction) ([]
 	if s.closed {
 		return nil, s.errClosed()
 	}
+	// The diff below reads the article's current quads: not from a cache
+	// another process's write made stale.
+	if err := s.syncCache(ctx); err != nil {
+		return nil, err
+	}
 	// The last extraction of an article wins, as if they were put in turn.
 	last := map[string]int{}
 	for i, p := range preps {
@@ -145,6 +150,9 @@ func (s *Store) HasArticle(ctx context.Context, hash string) (bool, error) {
 	if s.closed {
 		return false, s.errClosed()
 	}
+	if err := s.syncCache(ctx); err != nil {
+		return false, err
+	}
 	ids, err := s.subjectsWith(ctx, schema.PHash, str(hash))
 	if err != nil {
 		return false, err
@@ -160,6 +168,9 @@ func (s *Store) RetractArticle(ctx context.Context, id string) error {
 	defer s.mu.Unlock()
 	if s.closed {
 		return s.errClosed()
+	}
+	if err := s.syncCache(ctx); err != nil {
+		return err
 	}
 	article, err := s.resolveArticle(ctx, id)
 	if err != nil {
