@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"log/slog"
 	"slices"
 	"sort"
 	"strconv"
@@ -37,6 +38,7 @@ import (
 //	facet byte + fnv64(value) + sortKey  → ""            one per filter value
 //	'S' + sortKey                         → adjacency     speaker, target, source, about IRIs
 //	'p' + fnv64(participant) + date 0x00 account IRI → event IRI, place, participants
+//	'h' + fnv64(person) + role IRI 0x00 article IRI   → the role's organization or state
 //	'A' + article IRI                     → the article's keys, to replace or retract them
 //	'M' + "version"                       → indexVersion
 //
@@ -57,13 +59,14 @@ const (
 	facetAccordingTo = 'r'
 	facetArticle     = 'd'
 	facetParticipant = 'p' // event accounts by participant (date, account IRI)
+	facetHolder      = 'h' // roles by person (role IRI, article IRI)
 	recStatement     = 'S'
 	recArticle       = 'A'
 	recMeta          = 'M'
 
 	// indexVersion changes when the key layout does; a store with another
 	// version is re-indexed at open.
-	indexVersion = "2"
+	indexVersion = "3"
 	metaVersion  = string(recMeta) + "version"
 	// oddID marks a sort key holding a whole statement IRI that is not of
 	// schema.StatementIRI's form (never written by this version).
@@ -231,6 +234,7 @@ func indexEntries(article string, quads []quad.Quad) map[string][]byte {
 	}
 	out := map[string][]byte{}
 	eventEntries(quads, out)
+	roleEntries(article, quads, out)
 	for id, st := range byID {
 		if !st.statement {
 			continue
@@ -315,6 +319,26 @@ func eventEntries(quads []quad.Quad, out map[string][]byte) {
 	}
 }
 
+// roleEntries adds the holder keys of the roles the article states, one
+// per article so that retracting one article keeps the others' keys.
+func roleEntries(article string, quads []quad.Quad, out map[string][]byte) {
+	holders := map[string][]string{} // role → persons
+	of := map[string]string{}
+	for _, q := range quads {
+		switch text(q.Predicate) {
+		case schema.PHoldsRole:
+			holders[text(q.Object)] = append(holders[text(q.Object)], text(q.Subject))
+		case schema.PRoleOf:
+			of[text(q.Subject)] = text(q.Object)
+		}
+	}
+	for role, persons := range holders {
+		for _, p := range persons {
+			out[facetPrefix(facetHolder, p)+role+"\x00"+article] = []byte(of[role])
+		}
+	}
+}
+
 // encodeKeys packs keys as uvarint-length-prefixed strings, sorted.
 func encodeKeys(keys []string) []byte {
 	slices.Sort(keys)
@@ -376,10 +400,30 @@ type indexStore interface {
 	// scan returns up to limit keys in [lo, hi) ("" hi: no bound), in
 	// order or in reverse order.
 	scan(ctx context.Context, lo, hi string, reverse bool, limit int) ([]string, error)
+	// scanMany is scan over several ranges at once, one result per range
+	// (one round trip on PostgreSQL).
+	scanMany(ctx context.Context, ranges []keyRange, reverse bool, limit int) ([][]string, error)
 	// count counts the keys in [lo, hi).
 	count(ctx context.Context, lo, hi string) (int, error)
 	// write applies ops in a transaction of its own.
 	write(ctx context.Context, ops *ixOps) error
+}
+
+// keyRange is a half-open key range [lo, hi).
+type keyRange struct{ lo, hi string }
+
+// scanEach is scanMany as a loop of scans, for backends where a scan costs
+// no round trip.
+func scanEach(ctx context.Context, ix indexStore, ranges []keyRange, reverse bool, limit int) ([][]string, error) {
+	out := make([][]string, len(ranges))
+	for i, r := range ranges {
+		keys, err := ix.scan(ctx, r.lo, r.hi, reverse, limit)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = keys
+	}
+	return out, nil
 }
 
 // ---- bbolt: a bucket of the store file, written in Cayley's transaction.
@@ -434,6 +478,10 @@ func (b boltIndex) scan(_ context.Context, lo, hi string, reverse bool, limit in
 		return nil
 	})
 	return out, err
+}
+
+func (b boltIndex) scanMany(ctx context.Context, ranges []keyRange, reverse bool, limit int) ([][]string, error) {
+	return scanEach(ctx, b, ranges, reverse, limit)
 }
 
 func (b boltIndex) count(_ context.Context, lo, hi string) (int, error) {
@@ -592,6 +640,10 @@ func (m *memIndex) scan(_ context.Context, lo, hi string, reverse bool, limit in
 	return out, nil
 }
 
+func (m *memIndex) scanMany(ctx context.Context, ranges []keyRange, reverse bool, limit int) ([][]string, error) {
+	return scanEach(ctx, m, ranges, reverse, limit)
+}
+
 func (m *memIndex) count(ctx context.Context, lo, hi string) (int, error) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
@@ -697,6 +749,40 @@ func (p pgIndex) scan(ctx context.Context, lo, hi string, reverse bool, limit in
 	return out, rows.Err()
 }
 
+func (p pgIndex) scanMany(ctx context.Context, ranges []keyRange, reverse bool, limit int) ([][]string, error) {
+	out := make([][]string, len(ranges))
+	if len(ranges) == 0 {
+		return out, nil
+	}
+	los, his := make(pq.ByteaArray, len(ranges)), make(pq.ByteaArray, len(ranges))
+	for i, r := range ranges {
+		los[i], his[i] = []byte(r.lo), []byte(r.hi)
+		if r.hi == "" {
+			his[i] = []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}
+		}
+	}
+	dir := ""
+	if reverse {
+		dir = " DESC"
+	}
+	rows, err := p.db.QueryContext(ctx, `SELECT r.i, x.k FROM unnest($1::bytea[], $2::bytea[]) WITH ORDINALITY AS r(lo, hi, i),
+		LATERAL (SELECT k FROM kg_index WHERE k >= r.lo AND k < r.hi ORDER BY k`+dir+` LIMIT `+strconv.Itoa(limit)+`) x
+		ORDER BY r.i, x.k`+dir, los, his)
+	if err != nil {
+		return nil, fmt.Errorf("scan index: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var i int
+		var k []byte
+		if err := rows.Scan(&i, &k); err != nil {
+			return nil, fmt.Errorf("scan index: %w", err)
+		}
+		out[i-1] = append(out[i-1], string(k))
+	}
+	return out, rows.Err()
+}
+
 func (p pgIndex) count(ctx context.Context, lo, hi string) (int, error) {
 	q, args := `SELECT count(*) FROM kg_index WHERE k >= $1`, []any{[]byte(lo)}
 	if hi != "" {
@@ -770,6 +856,9 @@ func (s *Store) ensureIndex(ctx context.Context) error {
 	articles, err := s.subjectsWith(ctx, schema.PType, iri(schema.ClassArticle))
 	if err != nil {
 		return fmt.Errorf("index %s: %w", s.addr, err)
+	}
+	if len(articles) > 0 {
+		slog.Info("indexing the store's statements (once, for this version of kg)", "store", s.addr, "articles", len(articles))
 	}
 	ops := &ixOps{put: map[string][]byte{}, del: map[string]bool{}}
 	flush := func() error {

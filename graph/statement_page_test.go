@@ -300,10 +300,11 @@ func TestLinks(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				ls, err := s.Links(ctx, id, 1000)
-				if err != nil {
-					t.Fatal(err)
+				all, err := s.Links(ctx, []string{"https://newsgraph.example/id/person/nobody", id}, 1000)
+				if err != nil || len(all) != 2 || len(all[0].Statements)+len(all[0].Events) != 0 {
+					t.Fatalf("Links = %v, %v", all, err)
 				}
+				ls := all[1]
 				got := map[string]bool{}
 				for _, l := range ls.Statements {
 					got[l.ID] = true
@@ -333,9 +334,21 @@ func TestLinks(t *testing.T) {
 						t.Errorf("EventsByAccount(%s) = %+v", accounts[i], e)
 					}
 				}
-				few, err := s.Links(ctx, id, 2)
-				if err != nil || len(few.Statements) > 4*2*2 || len(few.Events) > 2*2 {
-					t.Errorf("%s: Links(recent 2) = %d statements, %d events, %v", id, len(few.Statements), len(few.Events), err)
+				roles, err := s.Roles(ctx, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(ls.Roles) < len(roles) {
+					t.Errorf("%s: %d role links, want at least the %d roles", id, len(ls.Roles), len(roles))
+				}
+				for _, rl := range ls.Roles {
+					if !slices.ContainsFunc(roles, func(r *schema.Role) bool { return r.Of == rl.Of }) {
+						t.Errorf("%s: role link %+v matches no role", id, rl)
+					}
+				}
+				few, err := s.Links(ctx, []string{id}, 2)
+				if err != nil || len(few[0].Statements) > 4*2*2 || len(few[0].Events) > 2*2 {
+					t.Errorf("%s: Links(recent 2) = %v, %v", id, few, err)
 				}
 			}
 		})

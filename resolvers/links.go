@@ -25,82 +25,79 @@ const (
 	maxLinkStatements = 200
 )
 
-// links returns every fact that links entity id to another entity: the
-// statements it made, received, was the subject of or reported; the events
-// it took part in; its roles. Each link is oriented from id.
-func (r *Resolver) links(ctx context.Context, id string) ([]*model.Link, error) {
-	var out []*model.Link
-	add := func(to string, rel model.LinkRelation, l model.Link) {
-		if to != "" && to != id {
-			l.From, l.To, l.Relation = id, to, rel
-			out = append(out, &l)
-		}
-	}
-	// The statements and event accounts it takes part in, in any role:
+// links returns, for each entity of ids, every fact that links it to
+// another entity: the statements it made, received, was the subject of or
+// reported; the events it took part in; its roles. Each link is oriented
+// from its entity. The store reads a whole layer of a walk in one call.
+func (r *Resolver) links(ctx context.Context, ids []string) (map[string][]*model.Link, error) {
+	// The statements and event accounts they take part in, in any role:
 	// the most recent maxLinkStatements of each, read as adjacency.
-	ls, err := r.Store.Links(ctx, id, maxLinkStatements)
+	ls, err := r.Store.Links(ctx, ids, maxLinkStatements)
 	if err != nil {
 		return nil, err
 	}
-	for _, s := range ls.Statements {
-		l := model.Link{StatementID: s.ID}
-		switch {
-		case s.Speaker == id:
-			for _, a := range s.About {
-				add(a, model.LinkRelationSpokeAbout, l)
-			}
-			add(s.Target, model.LinkRelationAddressed, l)
-			add(s.AccordingTo, model.LinkRelationReportedBy, l)
-		default:
-			if slices.Contains(s.About, id) {
-				add(s.Speaker, model.LinkRelationSpokenAboutBy, l)
-			}
-			if s.Target == id {
-				add(s.Speaker, model.LinkRelationAddressedBy, l)
-			}
-			if s.AccordingTo == id {
-				add(s.Speaker, model.LinkRelationReported, l)
+	out := make(map[string][]*model.Link, len(ids))
+	for i, id := range ids {
+		add := func(to string, rel model.LinkRelation, l model.Link) {
+			if to != "" && to != id {
+				l.From, l.To, l.Relation = id, to, rel
+				out[id] = append(out[id], &l)
 			}
 		}
-	}
-	for _, e := range ls.Events {
-		l := model.Link{EventAccount: e.Account}
-		for _, p := range e.Participants {
-			add(p, model.LinkRelationCoParticipant, l)
+		for _, s := range ls[i].Statements {
+			l := model.Link{StatementID: s.ID}
+			switch {
+			case s.Speaker == id:
+				for _, a := range s.About {
+					add(a, model.LinkRelationSpokeAbout, l)
+				}
+				add(s.Target, model.LinkRelationAddressed, l)
+				add(s.AccordingTo, model.LinkRelationReportedBy, l)
+			default:
+				if slices.Contains(s.About, id) {
+					add(s.Speaker, model.LinkRelationSpokenAboutBy, l)
+				}
+				if s.Target == id {
+					add(s.Speaker, model.LinkRelationAddressedBy, l)
+				}
+				if s.AccordingTo == id {
+					add(s.Speaker, model.LinkRelationReported, l)
+				}
+			}
 		}
-		add(e.Place, model.LinkRelationEventPlace, l)
-	}
-	if !strings.HasPrefix(id, schema.EntityIRI(schema.TypePerson, "")) {
-		return out, nil // only people hold roles
-	}
-	roles, err := r.Store.Roles(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	for _, ro := range roles {
-		add(ro.Of, model.LinkRelationHoldsRoleIn, model.Link{Role: ro})
+		for _, e := range ls[i].Events {
+			l := model.Link{EventAccount: e.Account}
+			for _, p := range e.Participants {
+				add(p, model.LinkRelationCoParticipant, l)
+			}
+			add(e.Place, model.LinkRelationEventPlace, l)
+		}
+		for _, ro := range ls[i].Roles {
+			add(ro.Of, model.LinkRelationHoldsRoleIn, model.Link{RoleID: ro.ID})
+		}
 	}
 	return out, nil
 }
 
 // walk runs a breadth-first search from start up to depth links, stopping
-// after the layer that reaches stopAt (when given). It returns, for every
+// after the layer that reaches stopAt (when given) or that brings the
+// reached entities to enough (when positive). It returns, for every
 // reached entity, its depth and the links reaching it from the previous layer.
-func (r *Resolver) walk(ctx context.Context, start string, depth int, stopAt string) (map[string]int, map[string][]*model.Link, error) {
+func (r *Resolver) walk(ctx context.Context, start string, depth int, stopAt string, enough int) (map[string]int, map[string][]*model.Link, error) {
 	dist := map[string]int{start: 0}
 	via := map[string][]*model.Link{}
 	frontier := []string{start}
 	for d := 1; d <= depth && len(frontier) > 0; d++ {
 		var next []string
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		layer, err := r.links(ctx, frontier)
+		if err != nil {
+			return nil, nil, err
+		}
 		for _, id := range frontier {
-			if err := ctx.Err(); err != nil {
-				return nil, nil, err
-			}
-			ls, err := r.links(ctx, id)
-			if err != nil {
-				return nil, nil, err
-			}
-			for _, l := range ls {
+			for _, l := range layer[id] {
 				seen, ok := dist[l.To]
 				switch {
 				case !ok:
@@ -115,7 +112,7 @@ func (r *Resolver) walk(ctx context.Context, start string, depth int, stopAt str
 				}
 			}
 		}
-		if _, found := dist[stopAt]; found && stopAt != "" {
+		if _, found := dist[stopAt]; found && stopAt != "" || enough > 0 && len(dist)-1 >= enough {
 			break
 		}
 		slices.Sort(next)
@@ -173,7 +170,7 @@ func (r *Resolver) paths(ctx context.Context, fromRef, toRef string, maxDepth, f
 	if from == to {
 		return []*model.Path{}, nil
 	}
-	_, via, err := r.walk(ctx, from, depth, to)
+	_, via, err := r.walk(ctx, from, depth, to, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -217,7 +214,9 @@ func (r *Resolver) neighbors(ctx context.Context, ref string, depth, first *int)
 	if err != nil {
 		return nil, err
 	}
-	dist, via, err := r.walk(ctx, start, d, "")
+	// Nearer entities are listed first, so once a layer has reached
+	// limit entities the next layer cannot change the answer.
+	dist, via, err := r.walk(ctx, start, d, "", limit)
 	if err != nil {
 		return nil, err
 	}

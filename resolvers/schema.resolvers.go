@@ -163,6 +163,29 @@ func (r *linkResolver) Event(ctx context.Context, obj *model.Link) (*schema.Even
 	return loadersFor(ctx, r.Resolver).account.Load(ctx, obj.EventAccount)
 }
 
+// Role is the resolver for the role field.
+func (r *linkResolver) Role(ctx context.Context, obj *model.Link) (*schema.Role, error) {
+	if obj.RoleID == "" {
+		return nil, nil
+	}
+	roles, err := r.Store.Roles(ctx, obj.From)
+	if err != nil {
+		return nil, err
+	}
+	for _, ro := range roles {
+		if ro.ID == obj.RoleID {
+			return ro, nil
+		}
+	}
+	// The role of an entity merged into From: the same office, kept once.
+	for _, ro := range roles {
+		if ro.Of == obj.To {
+			return ro, nil
+		}
+	}
+	return nil, nil
+}
+
 // IngestArticle is the resolver for the ingestArticle field.
 func (r *mutationResolver) IngestArticle(ctx context.Context, input model.ArticleInput) (*model.IngestResult, error) {
 	return r.ingest(ctx, input)

@@ -53,11 +53,11 @@ type Store interface {
 	// CountStatements counts the statements matching f (a connection's
 	// totalCount, computed only when asked for).
 	CountStatements(ctx context.Context, f StatementFilter) (int, error)
-	// Links returns what links an entity to others, without decoding the
-	// facts: the most recent statements of each role it plays and event
-	// accounts it takes part in (at most recent of each). Graph walks
-	// (neighbors, paths) read it.
-	Links(ctx context.Context, entity string, recent int) (*Links, error)
+	// Links returns, for each entity, what links it to others, without
+	// decoding the facts: the most recent statements of each role it plays
+	// and event accounts it takes part in (at most recent of each). Graph
+	// walks (neighbors, paths) read it, a whole layer of entities at once.
+	Links(ctx context.Context, entities []string, recent int) ([]*Links, error)
 	// EventsByAccount returns event accounts by their IRI (AccountIRI), in
 	// ids order (nil where unknown).
 	EventsByAccount(ctx context.Context, ids []string) ([]*Event, error)
@@ -160,6 +160,13 @@ type StatementPage struct {
 type Links struct {
 	Statements []StatementLink
 	Events     []EventLink
+	Roles      []RoleLink
+}
+
+// RoleLink is a role a person holds, as a graph walk sees it: the role's
+// IRI and the organization or state it is held in.
+type RoleLink struct {
+	ID, Of string
 }
 
 // StatementLink is a statement as a graph walk sees it: its ID and the

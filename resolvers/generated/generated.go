@@ -335,6 +335,7 @@ type LinkResolver interface {
 
 	Statement(ctx context.Context, obj *model.Link) (*schema.Statement, error)
 	Event(ctx context.Context, obj *model.Link) (*schema.Event, error)
+	Role(ctx context.Context, obj *model.Link) (*schema.Role, error)
 }
 type MutationResolver interface {
 	IngestArticle(ctx context.Context, input model.ArticleInput) (*model.IngestResult, error)
@@ -6321,7 +6322,7 @@ func (ec *executionContext) _Link_role(ctx context.Context, field graphql.Collec
 			return ec.fieldContext_Link_role(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Role, nil
+			return ec.Resolvers.Link().Role(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *schema.Role) graphql.Marshaler {
@@ -6335,8 +6336,8 @@ func (ec *executionContext) fieldContext_Link_role(_ context.Context, field grap
 	fc = &graphql.FieldContext{
 		Object:     "Link",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Role(ctx, field)
 		},
@@ -11884,10 +11885,11 @@ func (ec *executionContext) _Link(ctx context.Context, sel ast.SelectionSet, obj
 					return ec._Link_event(ctx, field, obj)
 				})
 		case "role":
-			out.Values[i] = ec._Link_role(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Link_role(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
