@@ -390,3 +390,60 @@ func TestPostgresCacheFollowsOtherWriters(t *testing.T) {
 		t.Fatalf("b counts %d statements, %v; want 4", n, err)
 	}
 }
+
+// BenchmarkStatementPage: the first page of 20 statements by act, by
+// speaker and act, and a layer of links, on 3,000 synthetic articles per
+// backend. A page reads its keys only, so it costs about the same at any
+// store size (bench/run.sh measures 10k and 100k articles end to end).
+func BenchmarkStatementPage(b *testing.B) {
+	ctx := context.Background()
+	for _, be := range backends(b) {
+		b.Run(be.name, func(b *testing.B) {
+			s := be.open(b)
+			xs := make([]*schema.Extraction, 3000)
+			for i := range xs {
+				xs[i] = synthetic(i)
+			}
+			for i := 0; i < len(xs); i += 500 {
+				if _, err := s.PutExtractions(ctx, xs[i:i+500]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			s4 := schema.EntityIRI(schema.TypeState, "State S4")
+			twenty := 20
+			for _, c := range []struct {
+				name string
+				f    schema.StatementFilter
+			}{
+				{"act", schema.StatementFilter{Act: schema.ActState}},
+				{"speaker+act", schema.StatementFilter{Speaker: s4, Act: schema.ActState}},
+				{"about+dates", schema.StatementFilter{About: s4, From: "2021-03", To: "2021-06"}},
+			} {
+				b.Run(c.name, func(b *testing.B) {
+					for b.Loop() {
+						p, err := s.StatementPage(ctx, c.f, schema.PageRequest{First: &twenty})
+						if err != nil || len(p.IDs) == 0 {
+							b.Fatal(len(p.IDs), err)
+						}
+						if _, err := s.StatementsByID(ctx, p.IDs); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/query")
+				})
+			}
+			b.Run("links of 20 entities", func(b *testing.B) {
+				ids := make([]string, 20)
+				for i := range ids {
+					ids[i] = schema.EntityIRI(schema.TypePerson, fmt.Sprintf("Minister M%d", i))
+				}
+				for b.Loop() {
+					if _, err := s.Links(ctx, ids, 200); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/query")
+			})
+		})
+	}
+}
