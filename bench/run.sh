@@ -5,6 +5,7 @@
 #
 #   bench/run.sh [SIZE...]          default: 10000
 #   KG_BENCH_POSTGRES=postgres://postgres@127.0.0.1:5432/test?sslmode=disable bench/run.sh 10000
+#   KG_BENCH_RUNS=20 (runs per query, default 50)  KG_BENCH_KEEP=DIR (keep the stores)
 #
 # It builds kg, and Cayley's command from the Go module cache in a temp
 # folder (never committed), generates the corpus with `kg gen`, and prints
@@ -15,9 +16,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-10000}")
-work=$(mktemp -d)
+# KG_BENCH_KEEP=DIR keeps the corpora, stores and binaries in DIR (to query
+# them again later); by default everything goes to a temp folder, removed.
+if [ -n "${KG_BENCH_KEEP:-}" ]; then
+  mkdir -p "$KG_BENCH_KEEP"
+  work=$(cd "$KG_BENCH_KEEP" && pwd)
+else
+  work=$(mktemp -d)
+fi
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ -n "${KG_BENCH_KEEP:-}" ] || rm -rf "$work"
+}
 trap cleanup EXIT
 
 go build -o "$work/kg" ./cmd/kg

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
@@ -868,7 +869,12 @@ func (s *Store) ensureIndex(ctx context.Context) error {
 		ops = &ixOps{put: map[string][]byte{}, del: map[string]bool{}}
 		return nil
 	}
+	last := time.Now()
 	for i, a := range articles {
+		if time.Since(last) > 10*time.Second {
+			slog.Info("indexing", "store", s.addr, "done", i, "of", len(articles))
+			last = time.Now()
+		}
 		qs, err := s.articleQuads(ctx, a)
 		if err != nil {
 			return fmt.Errorf("index %s: article %s: %w", s.addr, a, err)
