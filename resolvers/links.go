@@ -23,16 +23,20 @@ const (
 	// country speaks in thousands of statements; its most recent links are
 	// the ones an analyst asks about.
 	maxLinkStatements = 200
+	// maxFarLinks is the same bound for the entities a walk reaches: a
+	// layer holds dozens of them, and what it looks for (who they are
+	// linked to) shows in their most recent links.
+	maxFarLinks = 50
 )
 
-// links returns, for each entity of ids, every fact that links it to
+// links returns, for each entity of ids, the recent facts that link it to
 // another entity: the statements it made, received, was the subject of or
 // reported; the events it took part in; its roles. Each link is oriented
 // from its entity. The store reads a whole layer of a walk in one call.
-func (r *Resolver) links(ctx context.Context, ids []string) (map[string][]*model.Link, error) {
+func (r *Resolver) links(ctx context.Context, ids []string, recent int) (map[string][]*model.Link, error) {
 	// The statements and event accounts they take part in, in any role:
-	// the most recent maxLinkStatements of each, read as adjacency.
-	ls, err := r.Store.Links(ctx, ids, maxLinkStatements)
+	// the most recent of each, read as adjacency.
+	ls, err := r.Store.Links(ctx, ids, recent)
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +96,11 @@ func (r *Resolver) walk(ctx context.Context, start string, depth int, stopAt str
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		layer, err := r.links(ctx, frontier)
+		recent := maxLinkStatements
+		if d > 1 {
+			recent = maxFarLinks
+		}
+		layer, err := r.links(ctx, frontier, recent)
 		if err != nil {
 			return nil, nil, err
 		}
