@@ -55,8 +55,6 @@ type Store struct {
 	ix      indexStore
 	hook    *hookKV // bbolt only: commits index changes with Cayley's writes
 	mapped  string  // bbolt only: the file as /proc/self/maps names it
-	// released is when the mapped pages were last released (apply).
-	released time.Time
 
 	mu     sync.RWMutex
 	closed bool

@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
-	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
@@ -515,12 +514,9 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, ops *ixOps) er
 		if err != nil {
 			return fmt.Errorf("write %d quad changes to %s: %w", len(deltas), s.addr, err)
 		}
-		// A bulk load touches pages all over the file; let them go from
-		// the process's resident memory now and then (release_linux.go).
-		if time.Since(s.released) > time.Second {
-			releaseMapped(s.mapped)
-			s.released = time.Now()
-		}
+		// A write touches pages all over the file; let them go from the
+		// process's resident memory (release_linux.go).
+		releaseMapped(s.mapped)
 		return nil
 	}
 	if s.pg != nil {

@@ -5,11 +5,16 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
+
+// loadMemoryLimit is the Go heap's soft limit during kg load (GOMEMLIMIT
+// overrides it): the collector works harder near it, never fails because of it.
+const loadMemoryLimit = 384 << 20
 
 func cmdLoad(e *env, args []string) int {
 	fs := newFlags(e, "load", "kg load reads articles (plain text, JSON, JSON Lines, HTML; folders recursively),\n"+
@@ -41,6 +46,13 @@ func cmdLoad(e *env, args []string) int {
 		return exitFail
 	}
 	defer st.Close()
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A bulk load's live heap is a few batches of articles; without a
+		// limit the collector lets garbage grow to the size of the live
+		// heap again before it runs, which on 100k articles is the
+		// difference between ~400 MiB and ~800 MiB resident.
+		debug.SetMemoryLimit(loadMemoryLimit)
+	}
 	p, err := newPipeline(e.ctx, st, *lex)
 	if err != nil {
 		e.fail("load: %v", err)
