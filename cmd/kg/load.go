@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -53,6 +54,11 @@ func cmdLoad(e *env, args []string) int {
 		// difference between ~400 MiB and ~800 MiB resident.
 		debug.SetMemoryLimit(loadMemoryLimit)
 	}
+	// The store file's pages read by the batches need not stay counted
+	// in this process's memory (graph.Store.ReleaseResident).
+	rctx, stopRelease := context.WithCancel(e.ctx)
+	defer stopRelease()
+	st.ReleaseResident(rctx, 200*time.Millisecond)
 	p, err := newPipeline(e.ctx, st, *lex)
 	if err != nil {
 		e.fail("load: %v", err)
