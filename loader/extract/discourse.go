@@ -229,6 +229,9 @@ func (d *doc) nextHolder(m *mention, ti *titleInfo) *ent {
 		return nil
 	}
 	last := d.toks[m.a].sent + 3
+	if d.f(m.b) == "," {
+		last = d.toks[m.a].sent // "Le ministre …, le prince X,": the apposition names the holder or nobody
+	}
 	for i := m.b; i < len(d.toks) && d.toks[i].sent <= last; i++ {
 		n := d.ma(i)
 		if n == nil || n.a != i {
@@ -374,6 +377,15 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 						}
 					}
 				}
+				if holder == nil && d.year > 0 && of.typ == schema.TypeState {
+					// "les dirigeants français, allemand, russe et ukrainien":
+					// the lexicon's holders of the office that year
+					if k := d.lexHolder(ti.role, of); k >= 0 {
+						if e := d.lexEntity(k); d.namedAnywhere(e) {
+							holder = e // named elsewhere in the article
+						}
+					}
+				}
 				if holder != nil {
 					out = append(out, holder)
 				} else {
@@ -425,6 +437,13 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 	// … The Prime Minister urged" under a MOSCOW dateline)
 	if len(ti.of) == 0 && !m.plural && !ti.poss && homeRoles[ti.role] {
 		home := d.homeState()
+		if home != nil && d.holderNamed(ti.role, home) == nil && d.lexHolder(ti.role, home) < 0 {
+			// the home state has no such office ("la chancelière" in a
+			// readout from the Élysée): the person named who holds it
+			if e := d.namedLexHolder(ti.role, pos); e != nil {
+				return []*ent{e}
+			}
+		}
 		if home != nil && d.holderNamed(ti.role, home) == nil {
 			for _, e := range append(append([]*ent(nil), d.lastSubj...), d.lastPerson) {
 				if e == nil || e.typ != schema.TypePerson {
@@ -484,35 +503,17 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 	if best != nil {
 		return []*ent{best}
 	}
+	// "La chancelière, qui …": an office without its state is held by a
+	// person the article names whom the lexicon gives that office that year
+	if len(ti.of) == 0 && !ti.poss {
+		if e := d.namedLexHolder(ti.role, pos); e != nil {
+			return []*ent{e}
+		}
+	}
 	// the lexicon knows who held the office at the article's date:
 	// "le président américain" in 2021 is Joe Biden
 	if len(ti.of) == 1 && d.year > 0 && ti.role != "counterpart" && ti.role != "official" {
-		of := schema.Fold(ti.of[0].name)
-		if ti.of[0].lex != nil && ti.of[0].lex.Of != "" && ti.role != "spokesperson" {
-			of = schema.Fold(ti.of[0].lex.Of)
-		}
-		// the holder whose term began last wins (a year has two holders
-		// when the office changed hands); a tie is no answer
-		found, from := -1, -1
-		for i := range d.m.ents {
-			le := &d.m.ents[i]
-			if le.Type != schema.TypePerson {
-				continue
-			}
-			for _, r := range le.Roles {
-				if schema.Fold(r.Of) == of && roleFamily(ti.role, r.Role) && (r.From == 0 || d.year >= r.From) && (r.To == 0 || d.year <= r.To) {
-					// "the Russian leader": the chancellor, else the president,
-					// outranks a prime minister of the same years
-					rank := r.From + 10000*leaderRank(ti.role, r.Role)
-					switch {
-					case rank > from:
-						found, from = i, rank
-					case rank == from && found != i:
-						found = -2
-					}
-				}
-			}
-		}
+		found := d.lexHolder(ti.role, ti.of[0])
 		if found >= 0 {
 			e := d.lexEntity(found)
 			e.roles = append(e.roles, entRole{ti.role, ti.of[0]})
@@ -694,6 +695,39 @@ func (d *doc) resolve(m *mention, pos int) []*ent {
 			if d.lastPerson != nil && (d.lastPerson.gender == 0 || d.lastPerson.gender == g) {
 				return []*ent{d.lastPerson}
 			}
+		case wStaff:
+			if m.staffOf != nil {
+				if r := d.resolve(m.staffOf, m.staffOf.a); len(r) == 1 && r[0].typ == schema.TypePerson {
+					return r
+				}
+				return nil
+			}
+			if e := d.sentPerson; e != nil {
+				return []*ent{e}
+			}
+			for _, e := range d.lastSubj {
+				if e.typ == schema.TypePerson {
+					return []*ent{e}
+				}
+			}
+			if d.lastPerson != nil {
+				return []*ent{d.lastPerson}
+			}
+		case wPairDet:
+			return d.recentParties(m.a, 2)
+		case wLatterM, wLatterF:
+			for k := m.a - 1; k >= 0 && k > m.a-200; k-- {
+				n := d.ma(k)
+				if n == nil || n.kind == mPronoun {
+					continue
+				}
+				for _, e := range d.resolve(n, n.a) {
+					if e.typ == schema.TypePerson && (m.pron == wLatterM && e.gender != 'f' || m.pron == wLatterF && e.gender != 'm') {
+						return []*ent{e}
+					}
+				}
+				k = n.a
+			}
 		case wThey:
 			if len(d.lastSubj) > 1 {
 				return d.lastSubj
@@ -718,4 +752,96 @@ func (d *doc) resolve(m *mention, pos int) []*ent {
 		return nil
 	}
 	return m.refs()
+}
+
+// lexHolder returns the index of the lexicon person who held an office of
+// the family of role for state st (or the state of a seat of power) in the
+// article's year: the holder whose term began last, the chancellor, else
+// the president, before a prime minister. -1 when none, -2 on a tie.
+func (d *doc) lexHolder(role string, st *ent) int {
+	of := schema.Fold(st.name)
+	if st.lex != nil && st.lex.Of != "" && role != "spokesperson" {
+		of = schema.Fold(st.lex.Of)
+	}
+	// the holder whose term began last wins (a year has two holders
+	// when the office changed hands); a tie is no answer
+	found, from := -1, -1
+	for i := range d.m.ents {
+		le := &d.m.ents[i]
+		if le.Type != schema.TypePerson {
+			continue
+		}
+		for _, r := range le.Roles {
+			if schema.Fold(r.Of) == of && roleFamily(role, r.Role) && (r.From == 0 || d.year >= r.From) && (r.To == 0 || d.year <= r.To) {
+				// "the Russian leader": the chancellor, else the president,
+				// outranks a prime minister of the same years
+				rank := r.From + 10000*leaderRank(role, r.Role)
+				switch {
+				case rank > from:
+					found, from = i, rank
+				case rank == from && found != i:
+					found = -2
+				}
+			}
+		}
+	}
+	return found
+}
+
+// namedAnywhere reports whether a mention anywhere in the article names e.
+func (d *doc) namedAnywhere(e *ent) bool {
+	for _, m := range d.mAt {
+		if m != nil && m.ent == e {
+			return true
+		}
+	}
+	return false
+}
+
+// namedLexHolder returns the person named before pos, latest first, whom
+// the lexicon gives an office of the family of role in the article's year;
+// nil when none.
+func (d *doc) namedLexHolder(role string, pos int) *ent {
+	if d.year == 0 || role == "counterpart" || role == "official" || role == "spokesperson" {
+		return nil
+	}
+	var best *ent
+	for _, e := range d.order {
+		if e.typ != schema.TypePerson || e.count == 0 || e.lex == nil || e.first >= pos || best != nil && e.first < best.first {
+			continue
+		}
+		for _, r := range e.lex.Roles {
+			if roleFamily(role, r.Role) && (r.From == 0 || d.year >= r.From) && (r.To == 0 || d.year <= r.To) {
+				best = e
+			}
+		}
+	}
+	return best
+}
+
+// recentParties returns the last n distinct states (else organizations)
+// named before token pos, in text order: "les deux pays" after "l'Iran et
+// l'Arabie saoudite". Nil when fewer are named.
+func (d *doc) recentParties(pos, n int) []*ent {
+	for _, typ := range []schema.EntityType{schema.TypeState, schema.TypeOrganization} {
+		var out []*ent
+		seen := map[*ent]bool{}
+		for k := pos - 1; k >= 0 && k > pos-400 && len(out) < n; k-- {
+			m := d.ma(k)
+			if m == nil || m.b != k+1 || m.kind == mPronoun {
+				continue
+			}
+			for _, e := range m.refs() {
+				if e.typ == typ && !seen[e] {
+					seen[e] = true
+					out = append([]*ent{e}, out...)
+				}
+			}
+			k = m.a
+		}
+		if len(out) == n {
+			return out
+		}
+	}
+	return nil
 }

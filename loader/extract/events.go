@@ -25,17 +25,31 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 		if d.speaker != nil {
 			continue // what a speaker says happened is the speaker's claim, not a reported event
 		}
-		if tr.a > s[0] && (d.f(tr.a-1) == "to" || d.f(tr.a-1) == "pour") && t.Type != schema.EventMilitaryBuildup && !d.agreedTo(tr.a-2) {
+		if tr.a > s[0] && (d.f(tr.a-1) == "to" || d.f(tr.a-1) == "pour") && t.Type != schema.EventMilitaryBuildup && !d.agreedTo(tr.a-2) &&
+			d.phraseStart(tr.a-1, wPlanned) < 0 {
 			continue // purpose: "to meet", "pour discuter de"
 		}
 		if t.Type == schema.EventElection && d.triggerNear(schema.EventElectionInterference, tr.a-6, tr.a) {
 			continue
 		}
-		if p := d.f(tr.a - 1); tr.a > s[0] && (p == "be" || p == "been" || p == "being") {
+		if p := d.f(tr.a - 1); tr.a > s[0] && (p == "be" || p == "been" || p == "being") && meetingish[t.Type] {
 			continue // passive: "will be met with severe consequences"
 		}
 		if p := d.f(tr.a - 1); t.Type == schema.EventMeeting && tr.a > s[0] && (p == "were" || p == "was" || p == "are" || p == "is") {
 			continue // "once the conditions were met"
+		}
+		if t.Type == schema.EventMeeting && d.hearerOf(tr.a, s) {
+			continue // "told a televised meeting": the audience of a statement
+		}
+		if t.Indefinite && !d.indefiniteBefore(tr.a, s) {
+			continue // "poursuivre le dialogue", "through dialogue": no talks told
+		}
+		if t.Type == schema.EventAgreement && len(t.Needs) == 0 && d.continuesAfter(tr.b) && !d.impersonal(tr.a) {
+			continue // "ils sont convenus de rester en contact": the parties' AGREE statements, no new agreement
+		}
+		if t.Type == schema.EventOther && tr.a > s[0] && (definite[d.f(tr.a-1)] || d.f(tr.a-1) == "du" || d.f(tr.a-1) == "au") &&
+			!d.is(tr.b, wPrep) && !d.is(tr.b, wCoord) && !d.hasComplement(tr.b, s) {
+			continue // "once the war was over", "le conflit entrait": the one the reader knows
 		}
 		if t.Type == schema.EventOther && d.settled(tr.a, s) {
 			continue // "une solution au conflit", "a settlement of the war": a topic, not an event told
@@ -64,6 +78,9 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 		for i := max(s[0], tr.a-4); i < tr.a; i++ {
 			if d.is(i, wNeg) && !d.verbBetween(gs, i, tr.a) {
 				skip = true
+			}
+			if d.is(i, wNegDet) && !d.groupStarts(gs, i, tr.a) {
+				skip = true // "aucune intention offensive", "no sanctions": the noun phrase itself is negated
 			}
 		}
 		if (tr.a-2 >= s[0] && d.phraseStart(tr.a-2, wAnaphor) >= s[0] && d.is(tr.a-1, wDet) || tr.a-1 >= s[0] && d.phraseStart(tr.a-1, wAnaphor) >= s[0]) &&
@@ -208,8 +225,8 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 			continue
 		}
 		f := d.f(end)
-		if meetingish[t.Type] && topicWords[f] {
-			break // "spoke with Putin about Russia's build-up": the topic takes no part
+		if meetingish[t.Type] && (topicWords[f] || d.is(end, wOccasion)) {
+			break // "spoke with Putin about Russia's build-up": the topic takes no part; "on the sidelines of the summit" is another event
 		}
 		if f == ";" || f == "." || d.is(end, wCompl) || f == "qui" || f == "who" || f == "which" || f == "dont" ||
 			f == "pour" || f == "afin" || d.is(end, wAux) || d.cueAt(end) && !d.isNounCue(end) {
@@ -608,4 +625,63 @@ func (d *doc) partnersBefore(i int, s [2]int) []*ent {
 		break
 	}
 	return out
+}
+
+// impersonal reports whether an agreeing trigger at i has no subject of its
+// own ("It was agreed", "il a été convenu"): the event then stands for the
+// parties of the talks just told.
+func (d *doc) impersonal(i int) bool {
+	for k := i - 2; k <= i; k++ {
+		switch d.f(k) {
+		case "was", "ete", "it", "il":
+			if d.f(k) != "il" || d.f(k+1) == "a" && d.f(k+2) == "ete" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// indefiniteBefore reports whether an indefinite article opens the noun
+// phrase ending at the trigger at a, past up to three modifiers ("a
+// strategic stability dialogue", "un nouveau dialogue").
+func (d *doc) indefiniteBefore(a int, s [2]int) bool {
+	for k := a - 1; k >= s[0] && k >= a-4; k-- {
+		if indefinite[d.f(k)] {
+			return true
+		}
+		if d.toks[k].k != kWord || d.is(k, wDet) || d.is(k, wPrep) || d.is(k, wPoss) || d.ma(k) != nil && d.ma(k).kind != mDemonym {
+			return false
+		}
+	}
+	return false
+}
+
+// groupStarts reports whether a verb group starts in tokens (a, b).
+func (d *doc) groupStarts(gs []*vgroup, a, b int) bool {
+	for _, g := range gs {
+		if g.g > a && g.g < b {
+			return true
+		}
+	}
+	return false
+}
+
+// hearerOf reports whether the trigger at a is the hearer of a verb of
+// saying just before it, past a determiner and an adjective: "told a
+// televised meeting", "a déclaré devant une réunion".
+func (d *doc) hearerOf(a int, s [2]int) bool {
+	k := a - 1
+	for n := 0; n < 3 && k > s[0] && d.ma(k) == nil && (d.is(k, wDet) || d.toks[k].k == kWord && !d.toks[k].cap && !d.cueAt(k)); n++ {
+		if d.is(k, wPrep) && !d.is(k, wAudience) {
+			break
+		}
+		k--
+	}
+	for _, c := range within(d.cue, k-2, k+1) {
+		if c.p.kind == pVerb && c.b == k+1 && d.m.verbs[c.p.idx].Act == schema.ActState {
+			return true
+		}
+	}
+	return false
 }

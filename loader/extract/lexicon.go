@@ -22,18 +22,22 @@ var embedded embed.FS
 // this one shape (any subset of the keys); files are merged in order, so a
 // user file adds entries or adds aliases to an entity of the same name.
 type Lexicon struct {
-	Entities   []LexEntity         `json:"entities,omitempty"`
-	Titles     []Title             `json:"titles,omitempty"`
-	Verbs      []VerbCue           `json:"verbs,omitempty"`
-	Nouns      []NounCue           `json:"nouns,omitempty"`
-	Phrases    []NounCue           `json:"phrases,omitempty"`
-	Triggers   []Trigger           `json:"triggers,omitempty"`
-	Groups     []Group             `json:"groups,omitempty"`
-	FirstNames []string            `json:"firstNames,omitempty"`
-	OrgHeads   []string            `json:"orgHeads,omitempty"`
-	AgreeHeads []string            `json:"agreementHeads,omitempty"`
-	Codes      map[string]Codes    `json:"codes,omitempty"`
-	Words      map[string][]string `json:"words,omitempty"`
+	Entities []LexEntity `json:"entities,omitempty"`
+	Titles   []Title     `json:"titles,omitempty"`
+	Verbs    []VerbCue   `json:"verbs,omitempty"`
+	Nouns    []NounCue   `json:"nouns,omitempty"`
+	Phrases  []NounCue   `json:"phrases,omitempty"`
+	// Evaluations are words in reported content that carry the act of a
+	// neutral report ("said the move was highly dangerous" criticizes,
+	// "a répété que Moscou n'avait « rien à voir »" denies).
+	Evaluations []NounCue           `json:"evaluations,omitempty"`
+	Triggers    []Trigger           `json:"triggers,omitempty"`
+	Groups      []Group             `json:"groups,omitempty"`
+	FirstNames  []string            `json:"firstNames,omitempty"`
+	OrgHeads    []string            `json:"orgHeads,omitempty"`
+	AgreeHeads  []string            `json:"agreementHeads,omitempty"`
+	Codes       map[string]Codes    `json:"codes,omitempty"`
+	Words       map[string][]string `json:"words,omitempty"`
 	// Regions are ISO 3166 codes whose CLDR names (French and English)
 	// become State entities, so that every country is known by name.
 	Regions []string `json:"regions,omitempty"`
@@ -95,6 +99,13 @@ type VerbCue struct {
 	// Negated is the act of the verb under negation ("ne reconnaîtrons
 	// jamais", "will not accept" → REJECT); without negation Act holds.
 	Negated schema.Act `json:"negated,omitempty"`
+	// NeedsNoun marks light verbs that report speech only with a noun cue
+	// in their object ("register our concerns", "show our respect"):
+	// "registered a company" says nothing.
+	NeedsNoun bool `json:"needsNoun,omitempty"`
+	// Naming marks verbs that give their object a name ("called the
+	// decision a mistake"): the evaluation in the name decides the act.
+	Naming bool `json:"naming,omitempty"`
 }
 
 // NounCue is a noun (or fixed phrase) that names a speech act: inquiétude,
@@ -113,6 +124,10 @@ type Trigger struct {
 	Status schema.EventStatus `json:"status,omitempty"`
 	Needs  []string           `json:"needs,omitempty"`
 	Window int                `json:"window,omitempty"`
+	// Indefinite marks words that tell an event only with an indefinite
+	// article ("a strategic stability dialogue"); "le dialogue", "through
+	// dialogue" name a practice, not talks held.
+	Indefinite bool `json:"indefinite,omitempty"`
 }
 
 // Group is a collective actor named by a common noun (séparatistes,
@@ -161,6 +176,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Verbs = append(l.Verbs, o.Verbs...)
 	l.Nouns = append(l.Nouns, o.Nouns...)
 	l.Phrases = append(l.Phrases, o.Phrases...)
+	l.Evaluations = append(l.Evaluations, o.Evaluations...)
 	l.Triggers = append(l.Triggers, o.Triggers...)
 	l.Groups = append(l.Groups, o.Groups...)
 	l.FirstNames = append(l.FirstNames, o.FirstNames...)

@@ -29,6 +29,9 @@ type mention struct {
 	ti     *titleInfo
 	pron   int // word class of a pronoun
 	plural bool
+	// staffOf is the office or name whose staff speak ("l'entourage du
+	// Premier ministre"); nil for a possessive ("his office")
+	staffOf *mention
 }
 
 // titleInfo is an office phrase: "le président russe", "sa porte-parole,
@@ -141,6 +144,29 @@ func (d *doc) findMentions() {
 					a--
 				}
 			}
+			if le.Type == schema.TypeState && d.lang == langFR && a > 0 && d.text[d.toks[a-1].s:d.toks[a-1].e] == "à" {
+				// "à Luxembourg", "à Singapour": French names countries with en/au;
+				// after "à" the name is the city
+				e := d.entity(d.surface(a, b), schema.TypePlace, nil)
+				d.mention(e, a, b)
+				d.addMention(&mention{a: a, b: b, kind: mPlace, ent: e})
+				continue
+			}
+			if le.Type == schema.TypeOrganization && d.is(b, wBodyQual) {
+				continue // "Conseil de sécurité nationale": another body than the lexicon's, named below
+			}
+			if le.Type == schema.TypeOrganization && a > 1 && d.f(a-1) == "'s" {
+				// "Armenia's Security Council": that state's own body, not the UN's
+				if sm := d.entMentionEnding(a - 2); sm != nil && sm.ent != nil && sm.ent.typ == schema.TypeState && schema.Fold(le.Of) != schema.Fold(sm.ent.name) {
+					e := d.entity(d.surface(sm.a, b), schema.TypeOrganization, nil)
+					d.mention(e, a, b)
+					d.addMention(&mention{a: a, b: b, kind: mName, ent: e})
+					for i := a; i < b; i++ {
+						covered[i] = true
+					}
+					continue
+				}
+			}
 			if le.Type == schema.TypeAgreement || le.Type == schema.TypeOrganization {
 				a = d.extendAgreementLeft(a, le.Type)
 			}
@@ -166,8 +192,10 @@ func (d *doc) findMentions() {
 			}
 			if st, a2, b2 := d.administration(le, a, b); st != nil {
 				// "the Biden administration", "l'administration Biden": the state it governs
-				d.mention(e, a, b) // the leader is named all the same
-				d.registerSurname(e)
+				if st.typ == schema.TypeState {
+					d.mention(e, a, b) // the leader is named all the same
+					d.registerSurname(e)
+				}
 				d.mention(st, a2, b2)
 				d.addMention(&mention{a: a2, b: b2, kind: mMetonym, ent: st})
 				for i := a2; i < b2; i++ {
@@ -186,7 +214,7 @@ func (d *doc) findMentions() {
 			d.addMention(&mention{a: a, b: b, kind: mDemonym, ent: e})
 		case pCapital:
 			le := &d.m.ents[mt.p.idx]
-			if d.isLocative(a) {
+			if d.isLocative(a) || d.dateline(a) {
 				e := d.entity(le.Capital[0], schema.TypePlace, nil)
 				d.mention(e, a, b)
 				d.addMention(&mention{a: a, b: b, kind: mPlace, ent: e})
@@ -219,7 +247,12 @@ func (d *doc) findMentions() {
 func (d *doc) definiteBodies() {
 	for i := 1; i < len(d.toks); i++ {
 		f := d.toks[i].f
-		if !d.is(i, wBody) || d.ma(i) != nil || !definite[d.f(i-1)] || d.ma(i-1) != nil {
+		if !d.is(i, wBody) || d.ma(i) != nil || d.ma(i-1) != nil {
+			continue
+		}
+		// "an alliance official", "un responsable de l'alliance" name the body too
+		indef := (d.f(i-1) == "a" || d.f(i-1) == "an") && d.titleAt(i+1)
+		if !definite[d.f(i-1)] && !indef {
 			continue
 		}
 		if d.is(i+1, wOf) || d.ma(i+1) != nil && d.ma(i+1).kind == mDemonym {
@@ -230,7 +263,7 @@ func (d *doc) definiteBodies() {
 			if m == nil || m.ent == nil || m.ent.typ != schema.TypeOrganization {
 				continue
 			}
-			if strings.Contains(" "+schema.Fold(m.ent.name)+" ", " "+f+" ") || strings.Contains(schema.Fold(m.ent.name), f) {
+			if strings.Contains(schema.Fold(m.ent.name), f) || m.ent.lex != nil && aliasHas(m.ent.lex.Aliases, f) {
 				d.mention(m.ent, i-1, i+1)
 				d.addMention(&mention{a: i - 1, b: i + 1, kind: mName, ent: m.ent})
 				break
@@ -280,6 +313,15 @@ func (d *doc) placeInName(le *LexEntity, b int) int {
 			end = k + 1
 		}
 	}
+	// "US House of Representatives", "Russia's Council of Ministers": the
+	// name's "of" complement, capitalised and no lexicon name
+	if end > b && d.is(end, wOf) && end+1 < len(d.toks) && d.toks[end+1].cap && d.toks[end+1].k == kWord && d.ma(end+1) == nil &&
+		d.toks[end+1].sent == d.toks[b-1].sent && !d.is(end+1, wDet) {
+		end += 2
+		for end < len(d.toks) && d.toks[end].cap && d.toks[end].k == kWord && d.toks[end].sent == d.toks[b-1].sent {
+			end++
+		}
+	}
 	return end
 }
 
@@ -305,6 +347,12 @@ func (d *doc) administration(le *LexEntity, a, b int) (*ent, int, int) {
 			if st := d.lexByName(r.Of); st != nil && st.typ == schema.TypeState {
 				return st, a2, b2
 			}
+		}
+	}
+	for _, r := range le.Roles {
+		if r.Role == "president" || r.Role == "prime minister" || r.Role == "chancellor" {
+			// "the Obama administration" in 2019: a past government, a body of its own
+			return d.entity(d.surface(a2, b2), schema.TypeOrganization, nil), a2, b2
 		}
 	}
 	return nil, 0, 0
@@ -353,8 +401,8 @@ func (d *doc) isHonorific(i int) bool {
 	if i < 0 || i >= len(d.toks) || d.toks[i].k != kWord {
 		return false
 	}
-	if d.is(i, wHonor) {
-		return d.toks[i].cap
+	if d.is(i, wHonor) && d.toks[i].cap {
+		return true
 	}
 	if d.is(i, wRank) {
 		for _, mt := range within(d.title, i-6, i+1) {
@@ -710,6 +758,11 @@ func (d *doc) titleMentions(covered []bool) {
 					b++
 					continue
 				}
+				// "les dirigeants français, allemand, russe et ukrainien"
+				if plural && d.f(b) == "," && d.entMentionAt(b+1) != nil && d.entMentionAt(b+1).kind == mDemonym {
+					b++
+					continue
+				}
 				break
 			}
 			j := b
@@ -747,6 +800,16 @@ func (d *doc) titleMentions(covered []bool) {
 				}
 			}
 			break
+		}
+		// "an official source in Riyadh", "un responsable à Moscou": an
+		// official placed in a state's capital speaks for that state
+		if len(ti.of) == 0 && ti.role == "official" && d.isLocWord(b) {
+			if m := d.entMentionAt(b + 1); m != nil && m.ent != nil && (m.kind == mPlace || m.kind == mMetonym) {
+				if st := d.capitalState(m); st != nil {
+					ti.of = append(ti.of, st)
+					b = m.b
+				}
+			}
 		}
 		// "le ministre russe des Affaires étrangères": the portfolio after the demonym
 		if len(ti.of) > 0 && b < s[1] {
@@ -885,7 +948,7 @@ func (d *doc) unknownNames(covered []bool) {
 		j := i
 		for j < n && d.toks[j].sent == t.sent && !covered[j] && d.ma(j) == nil {
 			tj := d.toks[j]
-			if tj.k == kWord && tj.cap {
+			if tj.k == kWord && (tj.cap || j > i && d.particleName(j)) {
 				j++
 				continue
 			}
@@ -920,7 +983,7 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 		d.is(a, wHeM) || d.is(a, wHeF) || d.is(a, wThey) || d.is(a, wWe) || d.is(a, wI) || d.isHonorific(a)) {
 		a++
 	}
-	for b > a && (!d.toks[b-1].cap || d.is(b-1, wI) || d.is(b-1, wWe) || d.is(b-1, wHeM) || d.is(b-1, wHeF) || d.is(b-1, wThey)) {
+	for b > a && (!d.toks[b-1].cap && !d.particleName(b-1) || d.is(b-1, wI) || d.is(b-1, wWe) || d.is(b-1, wHeM) || d.is(b-1, wHeF) || d.is(b-1, wThey)) {
 		b--
 	}
 	if a >= b {
@@ -928,6 +991,9 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 	}
 	first := d.toks[a]
 	words := b - a
+	if words == 1 && strings.ContainsAny(d.surface(a, b), "0123456789") && !d.m.orgHeads[first.f] {
+		return // "F-35", "S-400", "Mi-24": a model, not an actor
+	}
 	if _, ok := months[first.f]; ok && words == 1 {
 		return
 	}
@@ -940,6 +1006,14 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 			d.mention(e, a, b)
 			d.addMention(&mention{a: a, b: b, kind: mName, ent: e})
 			return
+		}
+	}
+	// "Conseil suprême de sécurité nationale", "Institut d'État de recherche
+	// en chimie organique": an institution's name goes on in lower case
+	if d.m.orgHeads[first.f] && first.cap {
+		if b2 := d.institutionTail(b, s); b2 > b {
+			b = b2
+			words = b - a
 		}
 	}
 	var typ schema.EntityType
@@ -993,6 +1067,19 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 	if speaks && !hasOrg && !hasAgree && words <= 3 && (words >= 2 || a != s[0]) {
 		prevTitle = true
 	}
+	// "en présence de Wang Yi, le plus haut responsable de …": a name
+	// apposed to an office names a person
+	if !hasOrg && !hasAgree && words >= 2 && words <= 3 && d.f(b) == "," {
+		for k := b + 1; k < min(b+5, s[1]); k++ {
+			if d.titleAt(k) {
+				prevTitle = true
+				break
+			}
+			if d.toks[k].k != kWord || d.toks[k].cap {
+				break
+			}
+		}
+	}
 	// "un ancien policier serbe, Dejan Pantic, que …": two or three names
 	// apposed to a common noun phrase name a person
 	if !hasOrg && !hasAgree && words >= 2 && words <= 3 && d.apposedToNoun(a, b, s) {
@@ -1031,6 +1118,19 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 		typ = schema.TypePerson
 	default:
 		return
+	}
+	// "the Saudi Press Agency", "the Iranian News Agency": an English
+	// demonym opens a media organization's name
+	if typ == schema.TypeOrganization && d.lang == langEN && a > 0 {
+		if dm := d.ma(a - 1); dm != nil && dm.kind == mDemonym && dm.b == a && d.toks[dm.a].cap {
+			media := false
+			for k := a; k < b; k++ {
+				media = media || d.is(k, wMedia)
+			}
+			if media {
+				a = dm.a
+			}
+		}
 	}
 	if honor && a > 0 {
 		a2 := a - 1
@@ -1164,6 +1264,11 @@ func (d *doc) attachTitles() {
 				j = em.b
 			}
 		}
+		if ti.poss && len(ti.of) == 0 {
+			if st := d.frontedOwner(m.a, nil); st != nil {
+				ti.of = append(ti.of, st)
+			}
+		}
 		// "sa porte-parole, X": the office of the organization just named
 		if ti.poss && len(ti.of) == 0 {
 			// "La Hongrie s'est dite opposée … Son Premier ministre, Viktor
@@ -1265,6 +1370,45 @@ func (d *doc) pronouns() {
 		if d.ma(i) != nil || t.k != kWord {
 			continue
 		}
+		// "les deux pays", "the two neighbours", "both countries": the two
+		// parties named last
+		if e := d.phraseEnd(i, wPairDet); e > i {
+			k := e
+			if !d.is(k, wPartyNouns) && d.toks[k].k == kWord && !d.toks[k].cap && d.ma(k) == nil {
+				k++ // "les deux grands rivaux"
+			}
+			if d.is(k, wPartyNouns) && d.ma(k) == nil {
+				d.addMention(&mention{a: i, b: k + 1, kind: mPronoun, pron: wPairDet, plural: true})
+				continue
+			}
+		}
+		// "his office said", "son entourage", "l'entourage du Premier
+		// ministre": a person's staff speak for that person
+		if (d.is(i, wPoss) && d.f(i) != "its" || definite[t.f]) && d.is(i+1, wStaff) && d.ma(i+1) == nil {
+			if d.is(i, wPoss) {
+				d.addMention(&mention{a: i, b: i + 2, kind: mPronoun, pron: wStaff})
+				continue
+			}
+			if d.is(i+2, wOf) {
+				k := i + 3
+				for d.is(k, wDet) && d.ma(k) == nil {
+					k++
+				}
+				if n := d.ma(k); n != nil && n.a == k && (n.kind == mTitle || n.kind == mName) {
+					d.addMention(&mention{a: i, b: i + 2, kind: mPronoun, pron: wStaff, staffOf: n})
+					continue
+				}
+			}
+		}
+		// "ce dernier", "the latter": the person named last
+		if e := max(d.phraseEnd(i, wLatterM), d.phraseEnd(i, wLatterF)); e > i {
+			c := wLatterM
+			if d.phraseEnd(i, wLatterF) == e {
+				c = wLatterF
+			}
+			d.addMention(&mention{a: i, b: e, kind: mPronoun, pron: c})
+			continue
+		}
 		for _, c := range []int{wHeM, wHeF, wThey, wWe, wI} {
 			if !d.is(i, c) {
 				continue
@@ -1355,6 +1499,11 @@ func (d *doc) contextOffice(at int, p *ent, ti *titleInfo) *ent {
 		}
 		return nil // a known person: no guess
 	}
+	if ti.poss {
+		if st := d.frontedOwner(at, p); st != nil {
+			return st
+		}
+	}
 	first := d.toks[at].sent - 2
 	for k := at - 1; k >= 0 && d.toks[k].sent >= first; k-- {
 		m := d.ma(k)
@@ -1376,7 +1525,8 @@ func (d *doc) contextOffice(at int, p *ent, ti *titleInfo) *ent {
 				continue
 			}
 			for _, r := range e.roles {
-				if r.of != nil && r.of.typ == schema.TypeState {
+				// "Le secrétaire général de l'ONU, …, d'après son porte-parole": his body
+				if r.of != nil && (r.of.typ == schema.TypeState || ti.poss && r.of.typ == schema.TypeOrganization) {
 					return r.of
 				}
 			}
@@ -1427,4 +1577,134 @@ func (d *doc) spelledOut() {
 		d.mention(am.ent, start, i+2)
 		d.addMention(&mention{a: start, b: i + 2, kind: mName, ent: am.ent})
 	}
+}
+
+// aliasHas reports whether one of the aliases holds the folded word w
+// ("Alliance atlantique" for "the alliance").
+func aliasHas(aliases []string, w string) bool {
+	for _, a := range aliases {
+		if strings.Contains(" "+schema.Fold(a)+" ", " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// titleAt reports whether an office title starts at token i.
+func (d *doc) titleAt(i int) bool {
+	for _, t := range within(d.title, i, i+1) {
+		if t.a == i {
+			return true
+		}
+	}
+	return false
+}
+
+// particleName reports whether token i is an Arabic-style name with its
+// article or filiation joined by a hyphen ("al-Aiban", "el-Sissi",
+// "bin-Salman", words.json "nameParticles"): a part of a name though it
+// opens in lower case.
+func (d *doc) particleName(i int) bool {
+	t := d.toks[i]
+	raw := d.text[t.s:t.e]
+	h := strings.IndexByte(raw, '-')
+	if h <= 0 || h+1 >= len(raw) || raw[h+1] < 'A' || raw[h+1] > 'Z' {
+		return false
+	}
+	return d.m.particles[schema.Fold(raw[:h])]
+}
+
+// institutionTail returns the end of the lower-case words that go on an
+// institution's name from token b: nouns and adjectives joined by de, d',
+// des, du, en, et (words.json "nameLinks"), up to an article, a
+// punctuation, a verb, a demonym or another mention; b when none.
+func (d *doc) institutionTail(b int, s [2]int) int {
+	if d.lang != langFR || !d.is(b, wNameLink) && !d.is(b, wBodyQual) {
+		return b // English names are capitalised; "l'Alliance apportait" is no name
+	}
+	end := b
+	for k := b; k < s[1] && k < b+10; k++ {
+		t := d.toks[k]
+		if t.k != kWord || d.ma(k) != nil || d.cueAt(k) || d.is(k, wDet) || d.is(k, wAux) || d.is(k, wCompl) ||
+			d.is(k, wRelSubj) || d.is(k, wNeg) || d.is(k, wCoord) && !d.is(k, wNameLink) || d.is(k, wAdverb) && !d.is(k, wNameLink) {
+			break
+		}
+		if d.is(k, wNameLink) {
+			continue // kept only if a word follows
+		}
+		if t.cap || d.is(k, wPrep) || d.is(k, wModal) {
+			break
+		}
+		end = k + 1
+	}
+	return end
+}
+
+// dateline reports whether token a opens its sentence in capitals before a
+// comma or dash ("VIENNA — ", "MOSCOW, Feb 18 -"): a place the story is
+// filed from, not an actor.
+func (d *doc) dateline(a int) bool {
+	t := d.toks[a]
+	if !t.upper || a != d.sentOf(a)[0] || a+1 >= len(d.toks) {
+		return false
+	}
+	switch d.text[d.toks[a+1].s:d.toks[a+1].e] {
+	case ",", "—", "–", "-":
+		return true
+	}
+	return false
+}
+
+// isLocWord reports whether token i is "in", "à" or "at": a locative.
+func (d *doc) isLocWord(i int) bool {
+	if i < 0 || i >= len(d.toks) {
+		return false
+	}
+	raw := d.text[d.toks[i].s:d.toks[i].e]
+	return raw == "in" || raw == "à" || raw == "at"
+}
+
+// capitalState returns the state of a capital's mention (a Place named
+// after a locative, or the metonym itself), nil when it names none.
+func (d *doc) capitalState(m *mention) *ent {
+	if m.ent.typ == schema.TypeState {
+		return m.ent
+	}
+	for _, mt := range within(d.ent, m.a, m.a+1) {
+		if mt.p.kind == pCapital && mt.a == m.a {
+			if st := d.lexEntity(int(mt.p.idx)); st.typ == schema.TypeState {
+				return st
+			}
+		}
+	}
+	return nil
+}
+
+// frontedOwner returns the state or body of the person a fronted source's
+// possessive points to ("D'après son porte-parole, Steffen Seibert, Mme
+// Merkel a …": the subject that follows, by the lexicon's office that
+// year); nil when the office stands elsewhere.
+func (d *doc) frontedOwner(at int, p *ent) *ent {
+	s := d.sentOf(at)
+	if at-s[0] > 3 || !(d.f(s[0]) == "selon" || d.f(s[0]) == "d'" && d.f(s[0]+1) == "apres" || d.f(s[0]) == "according") {
+		return nil
+	}
+	for k := at + 1; k < s[1]; k++ {
+		m := d.ma(k)
+		if m == nil || m.a != k || m.kind == mPronoun || m.kind == mTitle {
+			continue
+		}
+		for _, e := range m.refs() {
+			if e == p || e.typ != schema.TypePerson || e.lex == nil {
+				continue
+			}
+			for _, r := range e.lex.Roles {
+				if (r.From == 0 || d.year >= r.From) && (r.To == 0 || d.year <= r.To) {
+					return d.lexByName(r.Of)
+				}
+			}
+		}
+		k = m.b - 1
+	}
+	return nil
 }

@@ -19,6 +19,7 @@ type model struct {
 	verbs      []VerbCue
 	nouns      []NounCue
 	phrases    []NounCue
+	evals      []NounCue // word class nClasses+i is evaluation i
 	triggers   []Trigger
 	trigNeeds  []map[string]bool
 	groups     []Group
@@ -27,6 +28,7 @@ type model struct {
 	first      map[string]bool
 	orgHeads   map[string]bool
 	agreeHeads map[string]bool
+	particles  map[string]bool // words.json "nameParticles": al-, el-, bin- before a capital
 	codes      map[string]Codes
 	entByName  map[string]int // Type|fold(name) → index in ents
 }
@@ -70,6 +72,24 @@ const (
 	wGroupMods
 	wSettle
 	wBody
+	wContinue
+	wConjPrep
+	wRelSubj
+	wCitedBy
+	wLatterM
+	wLatterF
+	wBeForms
+	wVoiceOf
+	wPairDet
+	wPartyNouns
+	wBodyQual
+	wNameLink
+	wOccasion
+	wStaff
+	wFreeRel
+	wFutureAux
+	wNegDet
+	wWhile
 	nClasses
 )
 
@@ -77,7 +97,7 @@ var classNames = [nClasses]string{
 	"aux", "modal", "adverbs", "preps", "loc", "compl", "det", "poss", "demonstr", "coord", "heM", "heF",
 	"they", "we", "i", "neg", "anaphor", "possible", "proposed", "planned", "alleged", "transcript", "locVerbs",
 	"docNouns", "institutions", "honorifics", "ranks", "audience", "media", "remit", "of", "reflexive", "near",
-	"govNouns", "groupMods", "settleNouns", "bodyNouns",
+	"govNouns", "groupMods", "settleNouns", "bodyNouns", "continuation", "conjPreps", "relSubj", "citedBy", "latterM", "latterF", "beForms", "voiceOf", "pairDet", "partyNouns", "bodyQualifiers", "nameLinks", "occasion", "staffNouns", "freeRel", "futureAux", "negDet", "whileWords",
 }
 
 func compile(lex *Lexicon) *model {
@@ -150,6 +170,12 @@ func compile(lex *Lexicon) *model {
 			m.trie.add(f, payload{kind: pPhrase, idx: int32(i)})
 		}
 	}
+	m.evals = lex.Evaluations
+	for i, n := range m.evals {
+		for _, f := range n.Forms {
+			m.trie.add(f, payload{kind: pWord, idx: int32(nClasses + i)})
+		}
+	}
 	m.triggers = lex.Triggers
 	for i, t := range m.triggers {
 		for _, f := range t.Forms {
@@ -172,6 +198,10 @@ func compile(lex *Lexicon) *model {
 		for _, w := range lex.Words[name] {
 			m.trie.add(w, payload{kind: pWord, idx: int32(i)})
 		}
+	}
+	m.particles = map[string]bool{}
+	for _, f := range lex.Words["nameParticles"] {
+		m.particles[fold(f)] = true
 	}
 	for _, f := range lex.FirstNames {
 		m.first[fold(f)] = true
