@@ -24,11 +24,11 @@ const (
 // the same quads). Literals are strict RDF: plain or xsd-typed. An unknown
 // format is CodeInvalid.
 //
-// N-Quads are streamed graph by graph — the articles in IRI order, then the
-// analysts' curation — each graph's lines sorted, so two exports of the
-// same store are identical and memory holds one article at a time (a
-// 100,000-article store is 37 M quads). JSON-LD needs every quad at once:
-// use N-Quads for big stores.
+// N-Quads are streamed in the store's own order, one quad at a time, so
+// memory stays flat whatever the size (a 100,000-article store is 37 M
+// quads); two exports of the same store are identical (pipe through sort
+// to compare two stores). JSON-LD needs every quad at once: use N-Quads
+// for big stores.
 func (s *Store) Export(ctx context.Context, w io.Writer, format string) error {
 	if format != FormatNQuads && format != FormatJSONLD {
 		return schema.Errorf(schema.CodeInvalid, "unknown export format %q: use %s or %s", format, FormatNQuads, FormatJSONLD)
@@ -53,82 +53,39 @@ func (s *Store) Export(ctx context.Context, w io.Writer, format string) error {
 	return nil
 }
 
-// exportNQuads streams the N-Quads export under one read lock, so the
-// export is a consistent snapshot.
+// exportNQuads streams every quad in the store's own order, under one
+// read lock so the export is a consistent snapshot.
 func (s *Store) exportNQuads(ctx context.Context, w io.Writer) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.closed {
 		return s.errClosed()
 	}
-	articles, err := s.subjectsWith(ctx, schema.PType, iri(schema.ClassArticle))
-	if err != nil {
-		return err
-	}
-	slices.Sort(articles)
 	bw := bufio.NewWriterSize(w, 1<<20)
-	write := func(qs []quad.Quad) error {
-		lines := make([]string, 0, len(qs))
-		for _, q := range qs {
-			lines = append(lines, quadKey(strictQuad(q))+" .\n")
-		}
-		slices.Sort(lines)
-		for _, l := range slices.Compact(lines) {
-			if _, err := bw.WriteString(l); err != nil {
-				return fmt.Errorf("write export: %w", err)
-			}
-		}
-		return nil
-	}
-	for _, a := range articles {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		qs, err := s.articleQuads(ctx, a)
+	it := s.qs.QuadsAllIterator().Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
 		if err != nil {
-			return fmt.Errorf("export %s: %w", a, err)
+			return fmt.Errorf("read quad: %w", err)
 		}
-		if err := write(qs); err != nil {
-			return err
+		if !q.IsValid() {
+			continue
+		}
+		if _, err := bw.WriteString(quadKey(q) + " .\n"); err != nil {
+			return fmt.Errorf("write export: %w", err)
 		}
 	}
-	cur, err := s.curationQuads(ctx)
-	if err != nil {
-		return err
+	if err := it.Err(); err != nil {
+		return fmt.Errorf("read all quads of %s: %w", s.addr, err)
 	}
-	if err := write(cur); err != nil {
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write export: %w", err)
 	}
 	return nil
-}
-
-// curationQuads returns the quads of the curation graph, found from its
-// root node like an article's (see curation.go for their shape).
-func (s *Store) curationQuads(ctx context.Context) ([]quad.Quad, error) {
-	root, err := s.quadsWith(ctx, quad.Subject, iri(CurationGraph), schema.PAbout)
-	if err != nil {
-		return nil, err
-	}
-	subjects := []string{CurationGraph}
-	for _, q := range root {
-		subjects = append(subjects, text(q.Object))
-	}
-	nodes, err := s.describe(ctx, subjects)
-	if err != nil {
-		return nil, err
-	}
-	var out []quad.Quad
-	for _, n := range nodes {
-		for _, q := range n.quads {
-			if text(q.Label) == CurationGraph {
-				out = append(out, q)
-			}
-		}
-	}
-	return out, nil
 }
 
 // jsonldContext compacts the JSON-LD export with the vocabulary's
