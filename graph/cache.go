@@ -22,19 +22,12 @@ type cache struct {
 	mu       sync.Mutex
 	gen      int64 // PostgreSQL: the generation the content was read at
 	curation *curation
-	entities map[string]cachedEntity
+	entities map[string]*schema.Entity // nil when the id names none
 	lookups  map[string][]string // subjectsWith: "pred object" → sorted subjects
 }
 
-// cachedEntity is a decoded entity (nil when the id names none) with the
-// refs of the articles mentioning it.
-type cachedEntity struct {
-	entity   *schema.Entity
-	mentions map[any]bool
-}
-
 func newCache() *cache {
-	return &cache{entities: map[string]cachedEntity{}, lookups: map[string][]string{}}
+	return &cache{entities: map[string]*schema.Entity{}, lookups: map[string][]string{}}
 }
 
 // reset empties the cache; called on every write.
@@ -79,14 +72,14 @@ func (c *cache) setCuration(cur *curation) {
 	c.curation = cur
 }
 
-func (c *cache) entity(id string) (cachedEntity, bool) {
+func (c *cache) entity(id string) (*schema.Entity, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entities[id]
 	return e, ok
 }
 
-func (c *cache) putEntity(id string, e cachedEntity) {
+func (c *cache) putEntity(id string, e *schema.Entity) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.entities[id] = e

@@ -28,6 +28,7 @@ const CurationGraph = schema.IDBase + "curation"
 type curation struct {
 	merged  map[string]string   // from → into, as recorded
 	aliases map[string]string   // folded alias → entity, as recorded
+	display map[string][]string // entity → its curated aliases as written
 	sources map[string][]string // final target → every id merged into it (not itself)
 }
 
@@ -96,7 +97,8 @@ func (s *Store) loadCuration(ctx context.Context) (*curation, error) {
 
 // readCuration is loadCuration without the cache.
 func (s *Store) readCuration(ctx context.Context) (*curation, error) {
-	c := &curation{merged: map[string]string{}, aliases: map[string]string{}, sources: map[string][]string{}}
+	c := &curation{merged: map[string]string{}, aliases: map[string]string{}, sources: map[string][]string{},
+		display: map[string][]string{}}
 	root, err := s.quadsWith(ctx, quad.Subject, iri(CurationGraph), schema.PAbout)
 	if err != nil {
 		return nil, err
@@ -119,6 +121,7 @@ func (s *Store) readCuration(ctx context.Context) (*curation, error) {
 				c.merged[n.id] = text(q.Object)
 			case schema.PAlias:
 				c.aliases[schema.Fold(text(q.Object))] = n.id
+				c.display[n.id] = append(c.display[n.id], text(q.Object))
 			}
 		}
 	}

@@ -40,6 +40,8 @@ import (
 //	'S' + sortKey                         → adjacency     speaker, target, source, about IRIs
 //	'p' + fnv64(participant) + date 0x00 account IRI → event IRI, place, participants
 //	'h' + fnv64(person) + role IRI 0x00 article IRI   → the role's organization or state
+//	'e' + fnv64(entity) + kind + value 0x00 article  → ""   (kind: class, name, alias, sameAs)
+//	'e' + fnv64(entity) + 'm' + article              → ""   (the articles mentioning it)
 //	'A' + article IRI                     → the article's keys, to replace or retract them
 //	'M' + "version"                       → indexVersion
 //
@@ -61,13 +63,14 @@ const (
 	facetArticle     = 'd'
 	facetParticipant = 'p' // event accounts by participant (date, account IRI)
 	facetHolder      = 'h' // roles by person (role IRI, article IRI)
+	facetEntity      = 'e' // what each article says of an entity (entities.go)
 	recStatement     = 'S'
 	recArticle       = 'A'
 	recMeta          = 'M'
 
 	// indexVersion changes when the key layout does; a store with another
 	// version is re-indexed at open.
-	indexVersion = "3"
+	indexVersion = "4"
 	metaVersion  = string(recMeta) + "version"
 	// oddID marks a sort key holding a whole statement IRI that is not of
 	// schema.StatementIRI's form (never written by this version).
@@ -236,6 +239,7 @@ func indexEntries(article string, quads []quad.Quad) map[string][]byte {
 	out := map[string][]byte{}
 	eventEntries(quads, out)
 	roleEntries(article, quads, out)
+	entityEntries(article, quads, out)
 	for id, st := range byID {
 		if !st.statement {
 			continue

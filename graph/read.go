@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/kg/schema"
@@ -190,23 +189,27 @@ func (s *Store) Entities(ctx context.Context, f schema.EntityFilter) ([]*schema.
 	}
 	slices.Sort(targets)
 	targets = slices.Compact(targets)
-	ents, mentioned, err := s.entities(ctx, c, targets)
-	if err != nil {
-		return nil, err
-	}
-	article, err := s.keysOf(ctx, []quad.Value{iri(f.Article)})
+	ents, err := s.entities(ctx, c, targets)
 	if err != nil {
 		return nil, err
 	}
 	out := []*schema.Entity{}
-	for i, e := range ents {
+	for _, e := range ents {
 		switch {
 		case e == nil,
 			f.Type != "" && e.Type != f.Type,
 			name != "" && !strings.Contains(schema.Fold(e.Name), name) && !slices.ContainsFunc(e.Aliases, contains(name)),
-			alias != "" && schema.Fold(e.Name) != alias && !slices.ContainsFunc(e.Aliases, folds(alias)),
-			f.Article != "" && (article[0] == nil || !mentioned[i][article[0]]):
+			alias != "" && schema.Fold(e.Name) != alias && !slices.ContainsFunc(e.Aliases, folds(alias)):
 			continue
+		}
+		if f.Article != "" {
+			in, err := s.mentionedIn(ctx, c.group(e.ID), f.Article)
+			if err != nil {
+				return nil, err
+			}
+			if !in {
+				continue
+			}
 		}
 		out = append(out, e)
 	}
@@ -251,42 +254,35 @@ func (s *Store) EntitiesByID(ctx context.Context, ids []string) ([]*schema.Entit
 	for i, id := range ids {
 		targets[i] = c.resolve(id)
 	}
-	ents, _, err := s.entities(ctx, c, targets)
-	return ents, err
+	return s.entities(ctx, c, targets)
 }
 
 // entities decodes the (already resolved) targets, each with everything
-// merged into it, in one describe call. It also returns, per target, the
-// refs of the articles mentioning it (as refs.ToKey keys): mentions are the
-// bulk of an entity's quads and are counted, not decoded.
-func (s *Store) entities(ctx context.Context, c *curation, targets []string) ([]*schema.Entity, []map[any]bool, error) {
-	if s.cache == nil {
-		return s.decodeEntities(ctx, c, targets)
-	}
+// merged into it (entitySummaries), through the cache.
+func (s *Store) entities(ctx context.Context, c *curation, targets []string) ([]*schema.Entity, error) {
 	out := make([]*schema.Entity, len(targets))
-	seen := make([]map[any]bool, len(targets))
 	var miss []string
 	var at []int
 	for i, t := range targets {
 		if ce, ok := s.cache.entity(t); ok {
-			out[i], seen[i] = cloneEntity(ce.entity), ce.mentions
+			out[i] = cloneEntity(ce)
 			continue
 		}
 		miss = append(miss, t)
 		at = append(at, i)
 	}
 	if len(miss) == 0 {
-		return out, seen, nil
+		return out, nil
 	}
-	ents, ments, err := s.decodeEntities(ctx, c, miss)
+	ents, err := s.entitySummaries(ctx, c, miss)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	for j, i := range at {
-		s.cache.putEntity(miss[j], cachedEntity{ents[j], ments[j]})
-		out[i], seen[i] = cloneEntity(ents[j]), ments[j]
+		s.cache.putEntity(miss[j], ents[j])
+		out[i] = cloneEntity(ents[j])
 	}
-	return out, seen, nil
+	return out, nil
 }
 
 // cloneEntity copies an entity so that callers may change what they get
@@ -301,116 +297,6 @@ func cloneEntity(e *schema.Entity) *schema.Entity {
 	return &c
 }
 
-// decodeEntities is entities without the cache.
-func (s *Store) decodeEntities(ctx context.Context, c *curation, targets []string) ([]*schema.Entity, []map[any]bool, error) {
-	var all []string
-	for _, t := range targets {
-		all = append(all, c.group(t)...)
-	}
-	nodes, mentions, err := s.describeEntities(ctx, all)
-	if err != nil {
-		return nil, nil, err
-	}
-	out := make([]*schema.Entity, len(targets))
-	seen := make([]map[any]bool, len(targets))
-	for i, t := range targets {
-		n := nodes[t]
-		typ := entityType(n)
-		if typ == "" {
-			continue
-		}
-		e := &schema.Entity{ID: t, Type: typ, Name: n.first(schema.PName), Aliases: []string{}}
-		seen[i] = map[any]bool{}
-		for _, id := range c.group(t) {
-			m := nodes[id]
-			e.Aliases = append(e.Aliases, m.all(schema.PAlias)...)
-			if id != t {
-				e.Aliases = append(e.Aliases, m.all(schema.PName)...)
-			}
-			e.SameAs = append(e.SameAs, m.all(schema.PSameAs)...)
-			for k := range mentions[id] {
-				seen[i][k] = true
-			}
-		}
-		// Other spellings of the name (two articles' "Joe Biden" and
-		// "Joe biden") are aliases too.
-		e.Aliases = append(e.Aliases, n.all(schema.PName)...)
-		e.Aliases = slices.DeleteFunc(e.Aliases, func(a string) bool { return a == e.Name })
-		slices.Sort(e.Aliases)
-		e.Aliases = slices.Compact(e.Aliases)
-		slices.Sort(e.SameAs)
-		e.SameAs = slices.Compact(e.SameAs)
-		e.Mentions = len(seen[i])
-		out[i] = e
-	}
-	return out, seen, nil
-}
-
-// describeEntities is describe for entity nodes, except that mentionedIn
-// quads are not decoded: it returns, per entity, the set of its articles'
-// node refs (refs.ToKey keys) instead.
-func (s *Store) describeEntities(ctx context.Context, ids []string) (map[string]node, map[string]map[any]bool, error) {
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	vals := make([]quad.Value, len(ids))
-	for i, id := range ids {
-		vals[i] = iri(id)
-	}
-	subj, err := s.keysOf(ctx, vals)
-	if err != nil {
-		return nil, nil, err
-	}
-	idOf := make(map[any]string, len(ids))
-	for i, k := range subj {
-		if k != nil {
-			idOf[k] = ids[i]
-		}
-	}
-	mk, err := s.keysOf(ctx, []quad.Value{iri(schema.PMentionedIn)})
-	if err != nil {
-		return nil, nil, err
-	}
-	raw, err := s.scanTriples(ctx, quad.Subject, vals, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	mentions := map[string]map[any]bool{}
-	rest := raw[:0:0]
-	// Every article restates an entity's type and names under its own
-	// label; labels do not matter here, so each triple is decoded once.
-	triples := make(map[[3]any]bool, len(raw))
-	for _, rq := range raw {
-		if mk[0] != nil && refs.ToKey(rq[1]) == mk[0] {
-			id := idOf[refs.ToKey(rq[0])]
-			if mentions[id] == nil {
-				mentions[id] = map[any]bool{}
-			}
-			mentions[id][refs.ToKey(rq[2])] = true
-			continue
-		}
-		t := [3]any{refs.ToKey(rq[0]), refs.ToKey(rq[1]), refs.ToKey(rq[2])}
-		if triples[t] {
-			continue
-		}
-		triples[t] = true
-		rest = append(rest, rq)
-	}
-	qs, err := s.materialize(ctx, rest)
-	if err != nil {
-		return nil, nil, err
-	}
-	nodes := make(map[string]node, len(ids))
-	for _, id := range ids {
-		nodes[id] = node{id: id}
-	}
-	for _, q := range qs {
-		id := text(q.Subject)
-		n := nodes[id]
-		n.quads = append(n.quads, q)
-		nodes[id] = n
-	}
-	return nodes, mentions, nil
-}
 
 // ---- Statements
 
