@@ -23,7 +23,7 @@ type cache struct {
 	gen      int64 // PostgreSQL: the generation the content was read at
 	curation *curation
 	entities map[string]*schema.Entity // nil when the id names none
-	lookups  map[string][]string // subjectsWith: "pred object" → sorted subjects
+	lookups  map[string][]string       // subjectsWith: "pred object" → sorted subjects
 }
 
 func newCache() *cache {

@@ -297,7 +297,6 @@ func cloneEntity(e *schema.Entity) *schema.Entity {
 	return &c
 }
 
-
 // ---- Statements
 
 // Statements returns the statements matching f, oldest article date first,
