@@ -37,6 +37,11 @@ func (c *cache) reset() {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.emptyLocked()
+}
+
+// emptyLocked drops everything cached; c.mu is held.
+func (c *cache) emptyLocked() {
 	c.curation = nil
 	clear(c.entities)
 	clear(c.lookups)
@@ -48,9 +53,7 @@ func (c *cache) syncGeneration(gen int64) {
 	defer c.mu.Unlock()
 	if gen != c.gen {
 		c.gen = gen
-		c.curation = nil
-		clear(c.entities)
-		clear(c.lookups)
+		c.emptyLocked()
 	}
 }
 

@@ -24,11 +24,17 @@ func encodeCursor(id string) string {
 }
 
 func decodeCursor(c string) (string, error) {
+	return decodeCursorWith(c, cursorPrefix, "pass a cursor returned by this API")
+}
+
+// decodeCursorWith decodes a cursor of the kind prefix marks; hint says
+// which cursor to pass instead.
+func decodeCursorWith(c, prefix, hint string) (string, error) {
 	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil || !strings.HasPrefix(string(b), cursorPrefix) {
-		return "", schema.Errorf(schema.CodeInvalid, "invalid cursor %q: pass a cursor returned by this API", c)
+	if err != nil || !strings.HasPrefix(string(b), prefix) || len(b) == len(prefix) {
+		return "", schema.Errorf(schema.CodeInvalid, "invalid cursor %q: %s", c, hint)
 	}
-	return strings.TrimPrefix(string(b), cursorPrefix), nil
+	return strings.TrimPrefix(string(b), prefix), nil
 }
 
 // window applies Relay pagination to n items whose IDs id(i) gives, in
@@ -109,11 +115,7 @@ func decodeStatementCursor(c *string) (string, error) {
 	if c == nil {
 		return "", nil
 	}
-	b, err := base64.RawURLEncoding.DecodeString(*c)
-	if err != nil || !strings.HasPrefix(string(b), statementCursor) || len(b) == len(statementCursor) {
-		return "", schema.Errorf(schema.CodeInvalid, "invalid cursor %q: pass a cursor returned by a statement list of this API", *c)
-	}
-	return strings.TrimPrefix(string(b), statementCursor), nil
+	return decodeCursorWith(*c, statementCursor, "pass a cursor returned by a statement list of this API")
 }
 
 func encodeStatementCursor(pos string) string {

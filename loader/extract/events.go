@@ -110,13 +110,8 @@ var definite = map[string]bool{"le": true, "la": true, "l'": true, "les": true, 
 // Russie", "incorporating the regions into Russia", "le rattachement".
 func (d *doc) transfersTerritory(a, b int) bool {
 	for i := a; i < b; i++ {
-		switch d.f(i) {
-		case "rattachement", "rattachant", "annexant", "incorporant", "incorporating", "annexing":
+		if d.is(i, wTransfer) {
 			return true
-		case "sujets", "sujet":
-			if d.f(i+1) == "de" && d.f(i+2) == "la" && d.f(i+3) == "federation" {
-				return true
-			}
 		}
 	}
 	return false

@@ -339,6 +339,9 @@ type match struct {
 
 // within returns the matches (sorted by start) that start in tokens [a,b),
 // by binary search, so that rules asking "what starts here" stay linear.
+// startsAt reports whether one of the sorted matches starts at token i.
+func startsAt(ms []match, i int) bool { return len(within(ms, i, i+1)) > 0 }
+
 func within(ms []match, a, b int) []match {
 	i := sort.Search(len(ms), func(k int) bool { return ms[k].a >= a })
 	j := sort.Search(len(ms), func(k int) bool { return ms[k].a >= b })

@@ -1351,17 +1351,7 @@ func (d *doc) personAt(i int) *mention {
 	return nil
 }
 
-func (d *doc) cueAt(i int) bool {
-	for _, c := range within(d.cue, i, i+1) {
-		if c.a == i {
-			return true
-		}
-		if c.a > i {
-			break
-		}
-	}
-	return false
-}
+func (d *doc) cueAt(i int) bool { return startsAt(d.cue, i) }
 
 // pronouns marks personal pronouns (il, she, they, nous, I) as mentions to
 // resolve in the sentence pass.
@@ -1591,14 +1581,7 @@ func aliasHas(aliases []string, w string) bool {
 }
 
 // titleAt reports whether an office title starts at token i.
-func (d *doc) titleAt(i int) bool {
-	for _, t := range within(d.title, i, i+1) {
-		if t.a == i {
-			return true
-		}
-	}
-	return false
-}
+func (d *doc) titleAt(i int) bool { return startsAt(d.title, i) }
 
 // particleName reports whether token i is an Arabic-style name with its
 // article or filiation joined by a hyphen ("al-Aiban", "el-Sissi",

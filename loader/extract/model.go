@@ -90,6 +90,7 @@ const (
 	wFutureAux
 	wNegDet
 	wWhile
+	wTransfer
 	nClasses
 )
 
@@ -97,7 +98,7 @@ var classNames = [nClasses]string{
 	"aux", "modal", "adverbs", "preps", "loc", "compl", "det", "poss", "demonstr", "coord", "heM", "heF",
 	"they", "we", "i", "neg", "anaphor", "possible", "proposed", "planned", "alleged", "transcript", "locVerbs",
 	"docNouns", "institutions", "honorifics", "ranks", "audience", "media", "remit", "of", "reflexive", "near",
-	"govNouns", "groupMods", "settleNouns", "bodyNouns", "continuation", "conjPreps", "relSubj", "citedBy", "latterM", "latterF", "beForms", "voiceOf", "pairDet", "partyNouns", "bodyQualifiers", "nameLinks", "occasion", "staffNouns", "freeRel", "futureAux", "negDet", "whileWords",
+	"govNouns", "groupMods", "settleNouns", "bodyNouns", "continuation", "conjPreps", "relSubj", "citedBy", "latterM", "latterF", "beForms", "voiceOf", "pairDet", "partyNouns", "bodyQualifiers", "nameLinks", "occasion", "staffNouns", "freeRel", "futureAux", "negDet", "whileWords", "transferWords",
 }
 
 func compile(lex *Lexicon) *model {
