@@ -58,7 +58,7 @@ func cmdLoad(e *env, args []string) int {
 	// in this process's memory (graph.Store.ReleaseResident).
 	rctx, stopRelease := context.WithCancel(e.ctx)
 	defer stopRelease()
-	st.ReleaseResident(rctx, 200*time.Millisecond)
+	st.ReleaseResident(rctx, 10*time.Millisecond)
 	p, err := newPipeline(e.ctx, st, *lex)
 	if err != nil {
 		e.fail("load: %v", err)
