@@ -103,25 +103,29 @@ func (s *Store) readCuration(ctx context.Context) (*curation, error) {
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
+	var ids []quad.Value
 	for _, q := range root {
-		ids = append(ids, text(q.Object))
+		ids = append(ids, q.Object)
 	}
-	nodes, err := s.describe(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	for _, n := range nodes {
-		for _, q := range n.quads {
+	// Only the two curated predicates, through the subject-predicate
+	// index: describing a curated hub (a state named in every article)
+	// would read all of its quads.
+	for _, pred := range []string{schema.PMergedInto, schema.PAlias} {
+		qs, err := s.quadsWithAny(ctx, quad.Subject, ids, pred)
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range qs {
 			if text(q.Label) != CurationGraph {
 				continue
 			}
-			switch text(q.Predicate) {
+			id := text(q.Subject)
+			switch pred {
 			case schema.PMergedInto:
-				c.merged[n.id] = text(q.Object)
+				c.merged[id] = text(q.Object)
 			case schema.PAlias:
-				c.aliases[schema.Fold(text(q.Object))] = n.id
-				c.display[n.id] = append(c.display[n.id], text(q.Object))
+				c.aliases[schema.Fold(text(q.Object))] = id
+				c.display[id] = append(c.display[id], text(q.Object))
 			}
 		}
 	}

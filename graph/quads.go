@@ -131,6 +131,15 @@ func (s *Store) quadsWith(ctx context.Context, dir quad.Direction, v quad.Value,
 	return s.materialize(ctx, raw)
 }
 
+// quadsWithAny is quadsWith for several values in one scan.
+func (s *Store) quadsWithAny(ctx context.Context, dir quad.Direction, vals []quad.Value, pred string) ([]quad.Quad, error) {
+	raw, err := s.scan(ctx, dir, vals, pred)
+	if err != nil {
+		return nil, err
+	}
+	return s.materialize(ctx, raw)
+}
+
 // refQuad is a quad as the backend's node refs, before values are fetched.
 type refQuad [4]cgraph.Ref
 
