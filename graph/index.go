@@ -42,6 +42,7 @@ import (
 //	'h' + fnv64(person) + role IRI 0x00 article IRI   → the role's organization or state
 //	'e' + fnv64(entity) + kind + value 0x00 article  → ""   (kind: class, name, alias, sameAs)
 //	'e' + fnv64(entity) + 'm' + article              → ""   (the articles mentioning it)
+//	'Q' + article IRI                     → the quads it wrote of its entities (entity_quads.go)
 //	'A' + article IRI                     → the article's keys, to replace or retract them
 //	'M' + "version"                       → indexVersion
 //
@@ -240,6 +241,7 @@ func indexEntries(article string, quads []quad.Quad) map[string][]byte {
 	eventEntries(quads, out)
 	roleEntries(article, quads, out)
 	entityEntries(article, quads, out)
+	entityQuadEntries(article, quads, out)
 	for id, st := range byID {
 		if !st.statement {
 			continue

@@ -219,54 +219,84 @@ func (s *Store) resolveArticle(ctx context.Context, id string) (string, error) {
 }
 
 // articleQuads returns every quad labelled with the article, found from the
-// article node through the indexes (see the shape comment above).
+// article node through the indexes (see the shape comment above). What the
+// article wrote of its entities comes from its entity-quads record
+// (entity_quads.go) when it has one; only articles stored by a kg without
+// that record have their entities read whole, every article's quads about
+// them, to keep this article's.
 func (s *Store) articleQuads(ctx context.Context, article string) ([]quad.Quad, error) {
 	incoming, err := s.quadsWith(ctx, quad.Object, iri(article), "")
 	if err != nil {
 		return nil, err
 	}
+	rec, err := s.ix.get(ctx, []string{string(recEntityQuads) + article})
+	if err != nil {
+		return nil, err
+	}
+	var recorded []quad.Quad
+	if rec[0] != nil {
+		if recorded, err = decodeEntityQuads(article, rec[0]); err != nil {
+			return nil, fmt.Errorf("index of %s: %w", article, err)
+		}
+	}
 	subjects := []string{article}
 	for _, q := range incoming {
+		if recorded != nil && text(q.Predicate) == schema.PMentionedIn {
+			continue // an entity: its quads are recorded
+		}
 		subjects = append(subjects, text(q.Subject))
 	}
 	nodes, err := s.describe(ctx, subjects)
 	if err != nil {
 		return nil, err
 	}
-	// Second step: events behind accounts, people holding roles.
-	var more []string
+	seen := make(map[string]bool)
+	var out []quad.Quad
+	keep := func(q quad.Quad) {
+		if text(q.Label) != article {
+			return
+		}
+		if k := quadKey(q); !seen[k] {
+			seen[k] = true
+			out = append(out, q)
+		}
+	}
+	for _, q := range recorded {
+		keep(q)
+	}
+	// Second step: events behind accounts, people holding roles (their
+	// holdsRole quad only: a person is an entity).
+	var events []string
 	for _, n := range nodes {
+		for _, q := range n.quads {
+			keep(q)
+		}
 		n = n.in(article)
 		if n.has(schema.PType, schema.ClassAccount) {
-			more = append(more, n.all(schema.PReports)...)
+			events = append(events, n.all(schema.PReports)...)
 		}
 		if n.has(schema.PType, schema.ClassRole) {
 			holders, err := s.quadsWith(ctx, quad.Object, iri(n.id), schema.PHoldsRole)
 			if err != nil {
 				return nil, err
 			}
+			var people []string
 			for _, q := range holders {
-				more = append(more, text(q.Subject))
+				keep(q)
+				people = append(people, text(q.Subject))
+			}
+			if recorded == nil {
+				events = append(events, people...) // described whole, as before the record
 			}
 		}
 	}
-	extra, err := s.describe(ctx, more)
+	extra, err := s.describe(ctx, events)
 	if err != nil {
 		return nil, err
 	}
-	seen := make(map[string]bool)
-	var out []quad.Quad
-	for _, m := range []map[string]node{nodes, extra} {
-		for _, n := range m {
-			for _, q := range n.quads {
-				if text(q.Label) != article {
-					continue
-				}
-				if k := quadKey(q); !seen[k] {
-					seen[k] = true
-					out = append(out, q)
-				}
-			}
+	for _, n := range extra {
+		for _, q := range n.quads {
+			keep(q)
 		}
 	}
 	return out, nil
