@@ -260,8 +260,6 @@ func (d *doc) nextHolder(m *mention, ti *titleInfo) *ent {
 }
 
 // indefinite articles introduce someone the article has not named.
-var indefinite = map[string]bool{"a": true, "an": true, "un": true, "une": true}
-
 // datelineState returns the state whose capital opens the article's first
 // body sentence as a dateline ("WASHINGTON, Dec 7 - "), or nil.
 func (d *doc) datelineState() *ent {
@@ -397,7 +395,7 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 		if ti.role == "official" {
 			return nil // "Western officials": nobody the article names
 		}
-		if ti.count == 0 && !d.is(m.a, wDet) && !(m.a > 0 && d.is(m.a-1, wDet)) && !(m.a > 1 && d.is(m.a-2, wDet) && d.ma(m.a-2) == nil) && d.f(m.a) != "both" {
+		if ti.count == 0 && !d.is(m.a, wDet) && !(m.a > 0 && d.is(m.a-1, wDet)) && !(m.a > 1 && d.is(m.a-2, wDet) && d.ma(m.a-2) == nil) && !d.is(m.a, wPairDet) {
 			return nil // "Separatist leaders accused …": a group not yet named, no anaphora
 		}
 		g := d.lastGroup
@@ -417,8 +415,20 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 				}
 			}
 		}
+		if ti.count > 0 && (len(g) != ti.count || ti.role == "leader" || ti.role == "president" || ti.role == "side") {
+			// "The two leaders agreed" after a meeting of two, whoever else
+			// the article listed since ("joined by A, B and C")
+			if ps := d.meetingPersons(ti.count); ps != nil {
+				g = ps
+			}
+		}
 		if len(g) == 0 {
 			g = d.recentPersons(m.a, max(ti.count, 2))
+		}
+		if len(g) == 0 && ti.role == "side" {
+			// "both sides", "les deux parties" after states or bodies met:
+			// the last two named
+			g = d.recentParties(m.a, max(ti.count, 2))
 		}
 		if ti.count > 0 && len(g) > ti.count {
 			g = g[len(g)-ti.count:]
@@ -527,7 +537,7 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 	if (ti.role == "official" || ti.role == "spokesperson" || ti.role == "adviser") && len(ti.of) == 1 {
 		return ti.of // an unnamed official speaks for the state or organization
 	}
-	if ti.role == "official" && len(ti.of) == 0 && !ti.poss && (indefinite[d.f(m.a)] || m.a > 0 && indefinite[d.f(m.a-1)]) {
+	if ti.role == "official" && len(ti.of) == 0 && !ti.poss && (d.is(m.a, wIndef) || m.a > 0 && d.is(m.a-1, wIndef)) {
 		// "A senior administration official said" in a story datelined WASHINGTON
 		if st := d.datelineState(); st != nil {
 			return []*ent{st}
@@ -715,6 +725,8 @@ func (d *doc) resolve(m *mention, pos int) []*ent {
 			}
 		case wPairDet:
 			return d.recentParties(m.a, 2)
+		case wTripleDet:
+			return d.recentParties(m.a, 3)
 		case wLatterM, wLatterF:
 			for k := m.a - 1; k >= 0 && k > m.a-200; k-- {
 				n := d.ma(k)
@@ -841,6 +853,29 @@ func (d *doc) recentParties(pos, n int) []*ent {
 		}
 		if len(out) == n {
 			return out
+		}
+	}
+	return nil
+}
+
+// meetingPersons returns the persons of the latest meeting, call or talks
+// among the last events that had exactly n persons taking part, or nil.
+func (d *doc) meetingPersons(n int) []*ent {
+	for k := len(d.events) - 1; k >= 0 && k >= len(d.events)-6; k-- {
+		e := d.events[k]
+		if !meetingish[e.Type] {
+			continue
+		}
+		var ps []*ent
+		for _, id := range e.Participants {
+			for _, x := range d.order {
+				if x.id == id && x.typ == schema.TypePerson {
+					ps = append(ps, x)
+				}
+			}
+		}
+		if len(ps) == n {
+			return ps
 		}
 	}
 	return nil

@@ -138,6 +138,9 @@ func (d *doc) detectLang() uint8 {
 	if fr > en {
 		return langFR
 	}
+	if fr == en && strings.ContainsAny(d.text[:min(len(d.text), 2000)], "éèêàçù«»") {
+		return langFR // a short text without function words: its accents and guillemets tell
+	}
 	return langEN
 }
 
@@ -174,7 +177,8 @@ func (d *doc) matchLayers() {
 					layer = 3
 				case pWord:
 					raw := d.text[d.toks[i].s:d.toks[i].e]
-					if p.idx == wAux && (raw == "à" || raw == "À") || (p.idx == wPrep || p.idx == wLoc) && (raw == "a" || raw == "A") ||
+					if p.idx == wAux && (raw == "à" || raw == "À") || (p.idx == wPrep || p.idx == wLoc || p.idx == wDative) && (raw == "a" || raw == "A") ||
+						p.idx == wIndef && d.toks[i].f == "a" && (raw != "a" && raw != "A" || d.lang == langFR) ||
 						p.idx == wDet && d.lang == langFR && (raw == "a" || raw == "A") ||
 						p.idx == wAux && d.lang == langEN && (raw == "a" || raw == "A" || raw == "est") {
 						continue // the fold of à is a

@@ -35,7 +35,7 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 		if p := d.f(tr.a - 1); tr.a > s[0] && (p == "be" || p == "been" || p == "being") && meetingish[t.Type] {
 			continue // passive: "will be met with severe consequences"
 		}
-		if p := d.f(tr.a - 1); t.Type == schema.EventMeeting && tr.a > s[0] && (p == "were" || p == "was" || p == "are" || p == "is") {
+		if t.Type == schema.EventMeeting && tr.a > s[0] && d.is(tr.a-1, wBeForms) {
 			continue // "once the conditions were met"
 		}
 		if t.Type == schema.EventMeeting && d.hearerOf(tr.a, s) {
@@ -44,7 +44,7 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 		if t.Indefinite && !d.indefiniteBefore(tr.a, s) {
 			continue // "poursuivre le dialogue", "through dialogue": no talks told
 		}
-		if t.Type == schema.EventAgreement && len(t.Needs) == 0 && d.continuesAfter(tr.b) && !d.impersonal(tr.a) {
+		if t.Type == schema.EventAgreement && len(t.Needs) == 0 && (d.continuesAfter(tr.b) || d.complAfter(tr.b)) && !d.impersonal(tr.a) {
 			continue // "ils sont convenus de rester en contact": the parties' AGREE statements, no new agreement
 		}
 		if t.Type == schema.EventOther && tr.a > s[0] && (definite[d.f(tr.a-1)] || d.f(tr.a-1) == "du" || d.f(tr.a-1) == "au") &&
@@ -227,6 +227,17 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 			f == "pour" || f == "afin" || d.is(end, wAux) || d.cueAt(end) && !d.isNounCue(end) {
 			break
 		}
+		if f == "," && d.attributionAhead(end+1, s) {
+			break // "The talks, Lavrov said, would resume", "…, French sources said": the speaker takes no part
+		}
+		if f == "," && meetingish[t.Type] && d.is(end+1, wWith) {
+			end++ // "met today in Bali, Indonesia, with President Xi": the partner after the place
+			continue
+		}
+		if f == "," && meetingish[t.Type] && d.is(end+1, wJointly) {
+			end = d.phraseEnd(end+1, wJointly) // "…, conjointement avec le ministre allemand", "…, together with X": more partners
+			continue
+		}
 		if f == "," && end > tr.b+3 {
 			k := end + 1
 			if d.is(k, wCoord) {
@@ -258,12 +269,37 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 		if g.cue != nil && g.cue.Act == schema.ActCallOn && !g.silent {
 			// "called on NATO allies to deploy more forces": the party called on acts
 			k := g.c1
-			for k < tr.a && d.ma(k) == nil && (d.is(k, wDet) || d.f(k) == "on" || d.f(k) == "upon") {
+			for k < tr.a && d.ma(k) == nil && (d.is(k, wDet) || d.is(k, wTargetGlue)) {
 				k++
 			}
 			if m := d.ma(k); m != nil && m.a == k && m.b <= tr.a && m.kind != mPronoun {
 				parts = append(parts, d.resolve(m, k)...)
 			}
+			continue
+		}
+		if g.cue != nil && g.cue.Act == schema.ActPropose {
+			// "invited Putin to a summit", "a proposé à Zelensky une rencontre":
+			// the party invited takes part with the one inviting
+			k := g.c1
+			for k < tr.a && d.ma(k) == nil && (d.is(k, wDet) || d.is(k, wDative) || d.is(k, wAdverb)) {
+				k++
+			}
+			if m := d.ma(k); m != nil && m.a == k && m.b <= tr.a && m.kind != mPronoun && m.kind != mPlace {
+				parts = append(parts, d.resolve(m, k)...)
+				for e := m.b; d.is(e, wCoord); {
+					n := d.ma(e + 1)
+					if n == nil || n.a != e+1 || n.b > tr.a || n.kind == mPronoun {
+						break
+					}
+					parts = append(parts, d.resolve(n, n.a)...)
+					e = n.b
+				}
+			}
+		}
+		if g.cue != nil && d.controls(g.c1, tr.a) {
+			// "ont décidé d'engager des consultations", "decided to hold talks":
+			// the subject does what the infinitive says
+			parts = append(parts, g.subj...)
 			continue
 		}
 		if g.cue != nil {
@@ -279,6 +315,11 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 		} else if g.g < start {
 			start = g.g
 		}
+	}
+	// "informed his counterpart of the decision during a phone call", "lors
+	// d'un entretien": the clause's subject and object held the talks
+	if meetingish[t.Type] {
+		parts = append(parts, d.occasionParties(tr.a, s, gs)...)
 	}
 	// a subject or modifier right before: Russian military build-up, X spoke with Y
 	j := tr.a - 1
@@ -314,6 +355,13 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 		}
 		parts = append(parts, r...)
 		start = min(start, m.a)
+		if !d.governed(m.a) {
+			// "Armenia and Azerbaijan held talks", "Russia, Ukraine and Turkey met"
+			for _, c := range d.coordBefore(m, s) {
+				parts = append(parts, d.resolve(c, c.a)...)
+				start = min(start, c.a)
+			}
+		}
 	}
 	if m := d.ma(tr.a); m != nil && m.kind == mGroup {
 		parts = append(parts, m.ent)
@@ -347,6 +395,9 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 			continue // at the American side's initiative
 		}
 		loc := d.isLocative(m.a)
+		if pm := d.mentionEndingAt(m.a - 2); d.f(m.a-1) == "," && pm != nil && (pm.kind == mPlace || d.isLocative(pm.a)) && m.kind != mPronoun {
+			loc = true // "in Bali, Indonesia": the country qualifies the place
+		}
 		for _, e := range r {
 			seat := e.typ == schema.TypeOrganization && e.lex != nil && e.lex.Seat
 			if e.typ == schema.TypePlace || loc && (e.typ == schema.TypeState || seat) {
@@ -366,8 +417,7 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 	parts = dedupe(parts)
 	// "It was agreed to maintain contacts", "Il a été convenu de": the parties
 	// of the talks just told agreed
-	if len(parts) == 0 && t.Type == schema.EventAgreement && (d.f(tr.a) == "was" || d.f(tr.a-1) == "was" || d.f(tr.a-1) == "ete") &&
-		strings.Contains(d.surface(tr.a, tr.b+1), "agreed") || len(parts) == 0 && t.Type == schema.EventAgreement && d.f(tr.a-1) == "ete" && strings.HasPrefix(d.f(tr.a), "convenu") {
+	if len(parts) == 0 && t.Type == schema.EventAgreement && (d.is(tr.a, wPassiveAux) || d.is(tr.a-1, wPassiveAux)) && d.agreeVerbIn(tr.a, tr.b+1) {
 		for k := len(d.events) - 1; k >= 0 && k >= len(d.events)-5; k-- {
 			if e := d.events[k]; meetingish[e.Type] && len(e.Participants) > 1 {
 				for _, id := range e.Participants {
@@ -588,7 +638,7 @@ func (d *doc) partnersBefore(i int, s [2]int) []*ent {
 		if d.is(k, wCompl) || d.f(k) == ";" || d.toks[k].k == kQuoteClose {
 			break
 		}
-		if f := d.f(k); f != "avec" && f != "with" {
+		if !d.is(k, wWith) {
 			continue
 		}
 		for j := k + 1; j < i; {
@@ -627,11 +677,19 @@ func (d *doc) partnersBefore(i int, s [2]int) []*ent {
 // parties of the talks just told.
 func (d *doc) impersonal(i int) bool {
 	for k := i - 2; k <= i; k++ {
-		switch d.f(k) {
-		case "was", "ete", "it", "il":
-			if d.f(k) != "il" || d.f(k+1) == "a" && d.f(k+2) == "ete" {
-				return true
-			}
+		if d.is(k, wPassiveAux) || d.is(k, wImpersonal) {
+			return true // words.json "passiveAux" (was, été), "impersonal" (it, il a été)
+		}
+	}
+	return false
+}
+
+// agreeVerbIn reports whether an agreeing verb of saying (cues.json, act
+// AGREE: agreed, convenu) starts in tokens [a, b).
+func (d *doc) agreeVerbIn(a, b int) bool {
+	for _, c := range within(d.cue, a, b) {
+		if c.p.kind == pVerb && d.m.verbs[c.p.idx].Act == schema.ActAgree {
+			return true
 		}
 	}
 	return false
@@ -642,7 +700,7 @@ func (d *doc) impersonal(i int) bool {
 // strategic stability dialogue", "un nouveau dialogue").
 func (d *doc) indefiniteBefore(a int, s [2]int) bool {
 	for k := a - 1; k >= s[0] && k >= a-4; k-- {
-		if indefinite[d.f(k)] {
+		if d.is(k, wIndef) {
 			return true
 		}
 		if d.toks[k].k != kWord || d.is(k, wDet) || d.is(k, wPrep) || d.is(k, wPoss) || d.ma(k) != nil && d.ma(k).kind != mDemonym {
@@ -679,4 +737,134 @@ func (d *doc) hearerOf(a int, s [2]int) bool {
 		}
 	}
 	return false
+}
+
+// coordBefore returns the mentions coordinated before m ("A, B and m"),
+// nearest first; none governed by a preposition.
+func (d *doc) coordBefore(m *mention, s [2]int) []*mention {
+	var out []*mention
+	a := m.a
+	sawCoord := false
+	for {
+		c := a - 1
+		for c > s[0] && d.is(c, wDet) && d.ma(c) == nil {
+			c--
+		}
+		cs := d.phraseStart(c, wCoord)
+		if cs >= 0 {
+			sawCoord = true
+		} else if d.f(c) == "," && sawCoord {
+			cs = c
+		}
+		if cs <= s[0] {
+			return out
+		}
+		if d.f(cs-1) == "," && cs-1 > s[0] && d.phraseStart(c, wCoord) >= 0 {
+			cs-- // "X, Jean-Yves Le Drian, et son homologue": the apposition's comma
+		}
+		m2 := d.mentionEndingAt(cs - 1)
+		if m2 == nil || d.governed(m2.a) || m2.kind == mPronoun {
+			return out
+		}
+		out = append(out, m2)
+		a = m2.a
+	}
+}
+
+// attributionAhead reports whether the stretch from i to the next comma or
+// the sentence end is an attribution: a speaker's noun phrase and a verb of
+// saying ("Lavrov said", "a diplomat said on Monday", "a-t-il ajouté", "a
+// déclaré Peskov").
+func (d *doc) attributionAhead(i int, s [2]int) bool {
+	for k := i; k < s[1] && k < i+8; k++ {
+		if d.f(k) == "," || d.f(k) == ";" || d.is(k, wCompl) {
+			return false
+		}
+		for _, c := range within(d.cue, k, k+1) {
+			if c.p.kind == pVerb && !d.m.verbs[c.p.idx].Adj {
+				return k == i || d.is(i, wAux) || d.ma(i) != nil || d.is(i, wDet) ||
+					strings.Contains(d.f(i), "-t-") || d.is(i, wHeM) || d.is(i, wHeF) || d.is(i, wThey)
+			}
+		}
+	}
+	return false
+}
+
+// occasionParties returns the parties of the clause a meeting's trigger at
+// i is the occasion of ("X informed Y of the decision during a phone call",
+// "X a informé Y lors d'un entretien"; words.json "occasion"): the subject of
+// the verb before and its object, when nothing but the occasion phrase
+// separates them from the trigger.
+func (d *doc) occasionParties(i int, s [2]int, gs []*vgroup) []*ent {
+	k := i - 1
+	for n := 0; n < 3 && k > s[0] && (d.is(k, wDet) || d.toks[k].k == kWord && !d.toks[k].cap && d.ma(k) == nil && !d.is(k, wOccasion)); n++ {
+		if d.phraseStart(k, wOccasion) >= 0 {
+			break
+		}
+		k--
+	}
+	oc := d.phraseStart(k, wOccasion)
+	if oc < 0 || oc <= s[0] || !d.indefiniteBefore(i, s) && !d.is(i, wIndef) {
+		return nil // "during talks in Moscow": the talks told elsewhere
+	}
+	var g *vgroup
+	for _, h := range gs {
+		if h.c1 <= oc && len(h.subj) > 0 && !h.content {
+			g = h
+		}
+	}
+	var out []*ent
+	from := 0
+	if g != nil {
+		out, from = append(out, g.subj...), g.c1
+	} else if m := d.sentenceSubject(s, oc); m != nil {
+		out, from = append(out, d.resolve(m, m.a)...), m.b // "X informed Y …": a verb the lexicon does not list
+	} else {
+		return nil
+	}
+	for j := from; j < oc; j++ {
+		m := d.ma(j)
+		if m == nil || m.a != j {
+			continue
+		}
+		if m.kind != mPronoun && !d.governed(m.a) {
+			for _, e := range d.resolve(m, j) {
+				if e.typ != schema.TypePlace && e.typ != schema.TypeAgreement {
+					out = append(out, e)
+				}
+			}
+		}
+		j = m.b - 1
+	}
+	return out
+}
+
+// complAfter reports whether a complementizer follows token i past adverbs:
+// "agreed that …", "sont convenus que …" tell a shared view, no deal.
+func (d *doc) complAfter(i int) bool {
+	for i < len(d.toks) && d.is(i, wAdverb) {
+		i++
+	}
+	return d.is(i, wCompl)
+}
+
+// controls reports whether the tokens [a, tr) are an infinitive governed by
+// the verb ending at a and opening the trigger's noun phrase: "de/d'/to",
+// one verb, a determiner and up to two modifiers ("d'engager un processus
+// de", "to hold new").
+func (d *doc) controls(a, tr int) bool {
+	if a >= tr || !d.is(a, wOf) && !d.is(a, wDative) || d.is(a, wDative) && d.lang == langFR {
+		return false
+	}
+	k := a + 2
+	if k > tr || d.toks[a+1].k != kWord || d.ma(a+1) != nil || d.is(a+1, wDet) {
+		return false
+	}
+	for n := 0; k < tr; n++ {
+		if n > 4 || d.ma(k) != nil || d.toks[k].k != kWord {
+			return false
+		}
+		k++
+	}
+	return true
 }

@@ -305,8 +305,13 @@ const (
 
 func (t *trie) add(form string, p payload) {
 	toks := tokenize(form)
-	if n := len(form); n > 1 && !strings.ContainsAny(form, " -") && (form[n-1] == '\'' || strings.HasSuffix(form, "’")) {
-		toks = []tok{{f: fold(form)}} // an elided word: l', d', qu'
+	if n := len(form); n > 1 && (form[n-1] == '\'' || strings.HasSuffix(form, "’")) {
+		if !strings.ContainsAny(form, " -") {
+			toks = []tok{{f: fold(form)}} // an elided word: l', d', qu'
+		} else if k := len(toks); k >= 2 && toks[k-1].f == "'" {
+			// "lors d'", "pas d'", "ce qu'": the last word is elided, as in the text
+			toks = append(toks[:k-2:k-2], tok{f: toks[k-2].f + "'"})
+		}
 	}
 	if len(toks) == 0 {
 		return

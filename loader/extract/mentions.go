@@ -683,6 +683,26 @@ func (d *doc) groupMention(a, b int) {
 	if head == "sources" && na == a && nb == b {
 		return // "sources" alone is no actor
 	}
+	// "des sources françaises et allemandes", "French and German sources":
+	// two collective actors sharing one noun
+	if nb > b && d.is(nb, wCoord) && d.demonymAt(nb+1) && d.demonymAt(nb-1) {
+		e1 := d.entity(d.surface(na, nb), schema.TypeOrganization, nil)
+		e2 := d.entity(d.surface(a, b)+" "+d.surface(nb+1, nb+2), schema.TypeOrganization, nil)
+		d.mention(e1, na, nb)
+		d.alias(e2, d.surface(a, b)+" "+d.surface(nb+1, nb+2))
+		e2.count++
+		d.addMention(&mention{a: na, b: nb + 2, kind: mGroup, group: []*ent{e1, e2}, plural: true})
+		return
+	}
+	if na < a && na-2 >= s[0] && d.is(na-1, wCoord) && d.demonymAt(na-2) && nb == b {
+		e1 := d.entity(d.surface(na-2, na-1)+" "+d.surface(a, b), schema.TypeOrganization, nil)
+		e2 := d.entity(d.surface(na, nb), schema.TypeOrganization, nil)
+		d.alias(e1, d.surface(na-2, na-1)+" "+d.surface(a, b))
+		e1.count++
+		d.mention(e2, na, nb)
+		d.addMention(&mention{a: na - 2, b: nb, kind: mGroup, group: []*ent{e1, e2}, plural: true})
+		return
+	}
 	name := d.surface(na, nb)
 	// the bare noun refers back to a group with the same head
 	var e *ent
@@ -1368,7 +1388,11 @@ func (d *doc) pronouns() {
 				k++ // "les deux grands rivaux"
 			}
 			if d.is(k, wPartyNouns) && d.ma(k) == nil {
-				d.addMention(&mention{a: i, b: k + 1, kind: mPronoun, pron: wPairDet, plural: true})
+				pron := wPairDet
+				if d.is(i, wTripleDet) {
+					pron = wTripleDet // "the three countries", "les trois pays"
+				}
+				d.addMention(&mention{a: i, b: k + 1, kind: mPronoun, pron: pron, plural: true})
 				continue
 			}
 		}

@@ -91,6 +91,18 @@ const (
 	wNegDet
 	wWhile
 	wTransfer
+	wVerbNeg
+	wNegAfter
+	wDateLead
+	wTargetGlue
+	wDative
+	wAgent
+	wJointly
+	wIndef
+	wWith
+	wPassiveAux
+	wImpersonal
+	wTripleDet
 	nClasses
 )
 
@@ -99,6 +111,7 @@ var classNames = [nClasses]string{
 	"they", "we", "i", "neg", "anaphor", "possible", "proposed", "planned", "alleged", "transcript", "locVerbs",
 	"docNouns", "institutions", "honorifics", "ranks", "audience", "media", "remit", "of", "reflexive", "near",
 	"govNouns", "groupMods", "settleNouns", "bodyNouns", "continuation", "conjPreps", "relSubj", "citedBy", "latterM", "latterF", "beForms", "voiceOf", "pairDet", "partyNouns", "bodyQualifiers", "nameLinks", "occasion", "staffNouns", "freeRel", "futureAux", "negDet", "whileWords", "transferWords",
+	"verbNeg", "negAfter", "dateLead", "targetGlue", "dative", "agentPreps", "jointly", "indefDet", "withPreps", "passiveAux", "impersonal", "tripleDet",
 }
 
 func compile(lex *Lexicon) *model {

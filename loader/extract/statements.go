@@ -32,9 +32,11 @@ type vgroup struct {
 	silent     bool // a source or incise: no statement of its own
 	start, end int  // evidence tokens
 	conf       float64
-	trailing   bool // a participle after a comma, its own act of the same speaker
-	manner     bool // a trailing gerund of manner ("en affirmant") or after an incise: the act before goes on
-	content    bool // inside what another group reports: no antecedent for what follows
+	trailing   bool    // a participle after a comma, its own act of the same speaker
+	manner     bool    // a trailing gerund of manner ("en affirmant") or after an incise: the act before goes on
+	content    bool    // inside what another group reports: no antecedent for what follows
+	incise     bool    // a mid-sentence incise ("X, he said later, had told …"): the source of the clause around it
+	via        *vgroup // the incise that reports this group
 }
 
 // readSentences is the sentence-by-sentence pass: coreference state moves
@@ -230,7 +232,7 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		}
 		if !aux && !modal && d.lang == langEN && j > s[0] && d.isDateWordNoPrep(j) {
 			// "X on Thursday called on …": a date adverbial between subject and verb
-			for j > s[0] && (d.isDateWordNoPrep(j) || d.f(j) == "on" || d.f(j) == "last" || d.f(j) == "this") {
+			for j > s[0] && (d.isDateWordNoPrep(j) || d.is(j, wDateLead)) {
 				j--
 			}
 		}
@@ -299,7 +301,7 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		raw := d.text[d.toks[g.c1-1].s:d.toks[g.c1-1].e]
 		past := d.lang == langFR && (strings.HasSuffix(raw, "é") || strings.HasSuffix(raw, "ée") || strings.HasSuffix(raw, "és") || strings.HasSuffix(raw, "ées")) ||
 			d.lang == langEN && strings.HasSuffix(raw, "ed")
-		passiveAux := g.c0 > s[0] && (d.f(g.c0-1) == "ete" || d.f(g.c0-1) == "was" || d.f(g.c0-1) == "were")
+		passiveAux := g.c0 > s[0] && d.is(g.c0-1, wPassiveAux)
 		if !past || g.subj != nil && !passiveAux || g.c0 > s[0] && !passiveAux && d.is(g.c0-1, wAux) {
 			continue // an active verb: "a jugé", "has described", "X warned that … by Moscow"
 		}
@@ -316,7 +318,7 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 			if f := d.f(k); f == "," || f == ";" || f == "." || d.cueAt(k) || d.is(k, wCompl) {
 				break
 			}
-			if f := d.f(k); f != "par" && f != "by" {
+			if !d.is(k, wAgent) {
 				continue
 			}
 			// the agent: the first mention after par/by not governed by a
@@ -527,6 +529,23 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 					}
 				}
 			}
+			if h, src := d.midIncise(s, gs[:k], p, j); h != nil && d.mentionEndingAt(p-1) != nil {
+				// "Russia, he said later, had promised …", "La Russie, a affirmé
+				// le ministre, a rejeté …": the clause's subject stands before
+				// the incise, whose speaker is the source
+				h.incise, g.via = true, h
+				if len(src) == 1 {
+					g.source = src[0]
+				}
+				j = p - 1
+				prevEnd = -1
+				for _, o := range gs[:k] {
+					if o.c1 <= p {
+						prevEnd = o.c1
+					}
+				}
+				break
+			}
 			switch f := d.f(p + 1); {
 			case f == "who" || f == "which" || f == "qui" || f == "dont" || f == "whose" || f == "lequel" || f == "laquelle",
 				d.toks[p+1].k == kWord && (strings.HasSuffix(f, "ing") && d.lang == langEN || strings.HasSuffix(f, "ant") && d.lang == langFR):
@@ -586,6 +605,9 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 				if cs < s[0] {
 					break
 				}
+				if d.f(cs-1) == "," && cs-1 > s[0] && d.phraseStart(c, wCoord) >= 0 {
+					cs-- // "Le ministre …, Jean-Yves Le Drian, et son homologue": the apposition's comma
+				}
 				m2 := d.mentionEndingAt(cs - 1)
 				if m2 == nil || d.governed(m2.a) {
 					break
@@ -634,6 +656,83 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 		g.sa, g.sb = gs[k-1].sa, gs[k-1].sb
 		g.elided = true
 	}
+}
+
+// midIncise returns the verb of saying that fills the stretch between the
+// commas at p and j by itself, with its speaker: "he said later", "a
+// diplomat said on Monday", "a-t-il ajouté", "a affirmé le ministre". Only
+// adverbs, a time, the hearer or "in a statement" may stand around it. Nil
+// when the stretch is anything else (an apposition, a relative clause).
+// The second result is the incise's speaker as a source: none for plural
+// media behind a demonym ("Russian news agencies reported").
+func (d *doc) midIncise(s [2]int, gs []*vgroup, p, j int) (*vgroup, []*ent) {
+	var h *vgroup
+	for _, o := range gs {
+		if o.g > p && o.g < j {
+			if h != nil || o.cue == nil {
+				return nil, nil
+			}
+			h = o
+		}
+	}
+	if h == nil || h.form != fFinite || h.c1 > j || h.cue.Adj || h.cue.We {
+		return nil, nil
+	}
+	if h.inverted {
+		if h.subj == nil || h.g != p+1 || h.sb > j || !d.inciseGlue(max(h.c1, h.sb), j) || !d.inciseGlue(h.c1, h.sa) {
+			return nil, nil
+		}
+		return h, h.subj
+	}
+	if !d.inciseGlue(h.c1, j) {
+		return nil, nil
+	}
+	// the stretch before the verb is the speaker's noun phrase: no clause
+	// mark, no relative pronoun
+	for k := p + 1; k < h.g; k++ {
+		if t := d.toks[k]; t.k != kWord || d.is(k, wCompl) || d.is(k, wRelSubj) || d.is(k, wAux) && k < h.g-1 {
+			return nil, nil
+		}
+	}
+	if m := d.ma(p + 1); m == nil && !d.is(p+1, wDet) || h.g-p > 7 {
+		return nil, nil
+	}
+	if m := d.ma(h.sa); m != nil && m.kind == mDemonym && m.b < h.g && d.is(m.b, wMedia) || h.subj == nil || !h.explicit || h.sa <= p {
+		return h, nil // "Russian news agencies reported", "a diplomat said": no one source
+	}
+	return h, h.subj
+}
+
+// inciseGlue reports whether tokens [a, b) hold only what may surround the
+// verb of an incise: adverbs (later, plus tard), a time (on Monday, jeudi),
+// the hearer (to reporters, à la presse) or the document ("in a statement").
+func (d *doc) inciseGlue(a, b int) bool {
+	for i := a; i < b; i++ {
+		if e := d.phraseEnd(i, wAdverb); e > 0 && e <= b {
+			i = e - 1
+			continue
+		}
+		if d.isDateWord(i) || d.isDateWordNoPrep(i) || d.is(i, wDateLead) {
+			continue
+		}
+		if e := d.phraseEnd(i, wAudience); e > 0 && e <= b {
+			i = e - 1
+			continue
+		}
+		if e := d.phraseEnd(i, wDocNouns); e > 0 && e <= b {
+			i = e - 1
+			continue
+		}
+		if d.is(i, wLoc) || d.is(i, wDet) || d.is(i, wPrep) && d.ma(i+1) != nil {
+			continue // "in a statement", "to Interfax"
+		}
+		if m := d.ma(i); m != nil && m.a == i && m.b <= b && i > a && (d.is(i-1, wPrep) || d.is(i-1, wDet)) {
+			i = m.b - 1
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // matrixGroup returns the governing verb of saying before group k when k is
@@ -846,6 +945,18 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			cands = append(cands, g)
 		}
 	}
+	// "Russia, he said, had promised …": the incise reports the clause around
+	// it and says nothing of its own; a clause without a verb of saying
+	// ("The talks, a diplomat said, would resume") stays the incise's statement
+	for _, g := range cands {
+		if g.via != nil && g.via.subj != nil {
+			if d.irrealis(g) || g.cue.Adj {
+				g.silent, g.content = true, true
+				continue
+			}
+			g.via.silent = true
+		}
+	}
 	// "Selon X, Moscou répondra …": a future act under a source is the source's claim
 	if ms := d.sourceMarkers(s); len(ms) > 0 {
 		kept := cands[:0]
@@ -880,7 +991,8 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			if !in.explicit || in.inverted || in.sa < o.c1 {
 				continue
 			}
-			if (d.irrealis(in) || in.cue.Adj || d.copulaCue(in)) && d.onlyGlue(o.c1, in.sa) {
+			if (d.irrealis(in) || in.cue.Adj || d.copulaCue(in) || o.cue.Act == schema.ActPropose && !o.trailing) && d.onlyGlue(o.c1, in.sa) {
+				// "a suggéré que l'UE accorde …": what is proposed is content, not a report
 				in.silent, in.content = true, true // "said Kyiv would never accept": content of the outer statement
 				break
 			}
@@ -1071,7 +1183,11 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 	// "Selon le Pentagone, la Russie a massé des troupes": a claim of the source itself
 	if len(cands) == 0 && len(markers) > 0 && s[1]-s[0] >= 6 {
 		m := markers[0]
-		g := &vgroup{g: s[0], c0: s[0], c1: s[0], subj: []*ent{m.ent}, start: s[0], end: d.trimEnd(s[0], s[1]), conf: 0.55, explicit: true}
+		subj := m.all
+		if len(subj) == 0 {
+			subj = []*ent{m.ent}
+		}
+		g := &vgroup{g: s[0], c0: s[0], c1: s[0], subj: subj, start: s[0], end: d.trimEnd(s[0], s[1]), conf: 0.55, explicit: true}
 		d.emitAct(g, s, schema.ActState, "selon/according to")
 	}
 	// a communiqué's "we" states what it does: "We have worked in good faith
@@ -1189,17 +1305,21 @@ func (d *doc) copulaCue(g *vgroup) bool {
 }
 
 // negated reports whether a verb group carries its own negation: ne … pas /
-// jamais, not, never, cannot.
+// jamais, not, never, cannot (words.json "verbNeg"). A French second
+// particle after the verb ("negAfter": pas, jamais, plus) negates only with
+// its "ne" a few words before: "a-t-il ajouté plus tard" is no negation.
 func (d *doc) negated(g *vgroup) bool {
 	for i := max(g.g-1, 0); i < g.c0; i++ {
-		switch d.f(i) {
-		case "ne", "n'", "not", "never", "n't", "cannot":
+		if d.is(i, wVerbNeg) {
 			return true
 		}
 	}
+	ne := false
+	for i := max(g.g-4, 0); i < g.c0; i++ {
+		ne = ne || d.is(i, wVerbNeg)
+	}
 	for i := g.c1; i < min(g.c1+2, len(d.toks)); i++ {
-		switch d.f(i) {
-		case "pas", "jamais", "plus":
+		if d.is(i, wNegAfter) && (ne || d.lang != langFR) {
 			return true
 		}
 	}
@@ -1322,6 +1442,7 @@ var danglingWords = map[string]bool{"which": true, "who": true, "whom": true, "w
 type srcMarker struct {
 	at  int
 	ent *ent
+	all []*ent // coordinated sources: "according to Kyiv and Washington"
 }
 
 // sourceMarkers finds "selon X", "d'après X", "according to X" in a sentence.
@@ -1375,23 +1496,29 @@ func (d *doc) sourceMarkers(s [2]int) []srcMarker {
 				who = d.personOfGender(i, g)
 			}
 			if who != nil {
-				out = append(out, srcMarker{i, who})
+				out = append(out, srcMarker{i, who, nil})
 			}
 			continue
 		}
 		if (d.f(j) == "meme" || d.f(j) == "same") && d.f(j+1) == "source" && d.lastSource != nil {
-			out = append(out, srcMarker{i, d.lastSource})
+			out = append(out, srcMarker{i, d.lastSource, nil})
 			continue
 		}
+		doc := false
 		if e := d.phraseEnd(j, wDocNouns); e > 0 {
-			j = e
+			j, doc = e, true
 			for j < s[1] && (d.is(j, wOf) || d.is(j, wDet)) && d.ma(j) == nil {
 				j++
 			}
 		}
 		// "d'après l'agence Ria Novosti", "according to the news agency Tass"
+		agent := false
 		for k := 0; k < 4 && j < s[1] && d.ma(j) == nil && d.toks[j].k == kWord && !d.toks[j].cap; k++ {
+			agent = agent || d.is(j, wAgent)
 			j++
+		}
+		if agent && !doc {
+			continue // "according to tallies released by both sides": figures, no one's statement ("the text published by X" is X's)
 		}
 		if m := d.ma(j); m != nil && m.a <= j && m.kind == mDemonym {
 			if n := d.ma(m.b); n != nil && n.a == m.b && n.kind != mDemonym {
@@ -1402,7 +1529,21 @@ func (d *doc) sourceMarkers(s [2]int) []srcMarker {
 		}
 		if m := d.ma(j); m != nil && m.a <= j {
 			if r := d.resolve(m, j); len(r) > 0 {
-				out = append(out, srcMarker{i, r[0]})
+				// "selon Kiev et Washington", "according to Ukraine and the
+				// United States": each coordinated name is a source
+				for e := m.b; d.is(e, wCoord) && e+1 < s[1]; {
+					k := e + 1
+					for k < s[1] && d.is(k, wDet) && d.ma(k) == nil {
+						k++
+					}
+					n := d.ma(k)
+					if n == nil || n.a != k || n.kind == mPronoun || n.kind == mDemonym {
+						break
+					}
+					r = append(r, d.resolve(n, k)...)
+					e = n.b
+				}
+				out = append(out, srcMarker{i, r[0], dedupe(r)})
 			}
 		}
 	}
@@ -1559,7 +1700,7 @@ func (d *doc) emitAct(g *vgroup, s [2]int, act schema.Act, cue string) {
 	var target *ent
 	if act == schema.ActCallOn || act == schema.ActPropose || act == schema.ActWarn {
 		j := g.c1
-		for j < g.end && d.ma(j) == nil && (d.is(j, wAdverb) || d.is(j, wDet) || d.f(j) == "on" || d.f(j) == "upon" || d.f(j) == "sens" || d.f(j) == "ce") {
+		for j < g.end && d.ma(j) == nil && (d.is(j, wAdverb) || d.is(j, wDet) || d.is(j, wTargetGlue)) {
 			j++
 		}
 		if m := d.ma(j); m != nil && j < g.end {
@@ -1597,7 +1738,7 @@ func (d *doc) emitAct(g *vgroup, s [2]int, act schema.Act, cue string) {
 	if strings.Contains(schema.Fold(d.surface(g.g, g.c1)), "aurait") {
 		conf -= 0.1
 	}
-	if act == schema.ActAgree && g.source == nil && len(speakers) > 1 && !d.continuesAfter(g.c1) {
+	if act == schema.ActAgree && g.source == nil && len(speakers) > 1 && !d.continuesAfter(g.c1) && !d.sharedView(g) {
 		return // parties agreeing on something new in the article's own voice: an AGREEMENT event
 	}
 	codes := d.m.codes[string(act)]
@@ -2002,4 +2143,27 @@ func (d *doc) negatedContent(g *vgroup) schema.Act {
 		}
 	}
 	return ""
+}
+
+// sharedView reports whether an agreeing verb tells the parties' shared
+// view or their own present voice rather than a deal struck: a clause after
+// it ("agreed that Blinken will travel", "sont convenus que la situation
+// aurait gagné …") or a present tense ("the three countries agree to …",
+// "conviennent de …"), the voice of a communiqué or memorandum.
+func (d *doc) sharedView(g *vgroup) bool {
+	k := g.c1
+	for k < len(d.toks) && d.is(k, wAdverb) {
+		k++
+	}
+	if d.is(k, wCompl) {
+		return true
+	}
+	if g.c0 > g.g {
+		return false // an auxiliary: a past deal
+	}
+	f := d.f(g.c1 - 1)
+	if d.lang == langEN {
+		return g.cue.EN != "" && (f == fold(g.cue.EN) || f == fold(g.cue.EN)+"s")
+	}
+	return strings.HasSuffix(f, "ent") || strings.HasSuffix(f, "ons")
 }
