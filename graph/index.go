@@ -540,7 +540,12 @@ type hookKV struct {
 	*hbolt.DB
 	mu     sync.Mutex
 	shared hkv.Tx // the open transaction while atomically runs
+	tick   func() // when set, called every tickEvery key-value operations of a write
 }
+
+// tickEvery is how many key-value operations of a write pass between two
+// calls of hookKV.tick.
+const tickEvery = 256
 
 // atomically runs fn with every read-write transaction Cayley opens being
 // one bbolt transaction, committed when fn succeeds and rolled back
@@ -551,6 +556,9 @@ func (h *hookKV) atomically(ctx context.Context, fn func(tx hkv.Tx) error) error
 		return err
 	}
 	h.mu.Lock()
+	if h.tick != nil {
+		tx = &meteredTx{Tx: tx, tick: h.tick}
+	}
 	h.shared = tx
 	h.mu.Unlock()
 	defer func() {
@@ -592,6 +600,49 @@ type sharedTx struct{ hkv.Tx }
 
 func (sharedTx) Commit(context.Context) error { return nil }
 func (sharedTx) Close() error                 { return nil }
+
+// meteredTx calls tick every tickEvery operations, from the writing
+// goroutine itself: ReleaseResident bounds the store file's resident pages
+// this way during a write, where a timer goroutine waits for a free core
+// behind the extraction workers.
+type meteredTx struct {
+	hkv.Tx
+	n    int
+	tick func()
+}
+
+func (t *meteredTx) count(n int) {
+	t.n += n
+	if t.n >= tickEvery {
+		t.n = 0
+		t.tick()
+	}
+}
+
+func (t *meteredTx) Get(ctx context.Context, k hkv.Key) (hkv.Value, error) {
+	t.count(1)
+	return t.Tx.Get(ctx, k)
+}
+
+func (t *meteredTx) GetBatch(ctx context.Context, keys []hkv.Key) ([]hkv.Value, error) {
+	t.count(len(keys))
+	return t.Tx.GetBatch(ctx, keys)
+}
+
+func (t *meteredTx) Put(ctx context.Context, k hkv.Key, v hkv.Value) error {
+	t.count(1)
+	return t.Tx.Put(ctx, k, v)
+}
+
+func (t *meteredTx) Del(ctx context.Context, k hkv.Key) error {
+	t.count(1)
+	return t.Tx.Del(ctx, k)
+}
+
+func (t *meteredTx) Scan(ctx context.Context, opts ...hkv.IteratorOption) hkv.Iterator {
+	t.count(1)
+	return t.Tx.Scan(ctx, opts...)
+}
 
 // writeOps applies index changes inside a kv transaction.
 func writeOps(ctx context.Context, tx hkv.Tx, ops *ixOps) error {

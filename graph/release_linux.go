@@ -72,8 +72,9 @@ const mappedBudget = 96 << 20
 // process's resident memory, until ctx ends. Every interval it reads the
 // file-backed part of the resident set (one small read of
 // /proc/self/statm) and drops the store's mapped pages when that part has
-// grown by more than mappedBudget, so the bound holds also in the middle of
-// a write: a bulk load's batch reads index pages all over a multi-gigabyte
+// grown by more than mappedBudget, and so does a write every few hundred
+// key-value operations (hookKV.tick), so the bound holds also in the middle
+// of a write: a bulk load's batch reads index pages all over a multi-gigabyte
 // file, and the kernel maps up to 16 cached neighbours with every page it
 // faults in (fault-around ignores MADV_RANDOM), so a timer alone let a
 // single batch add 600 MiB. Safe while bbolt reads: the mapping is
@@ -90,6 +91,16 @@ func (s *Store) ReleaseResident(ctx context.Context, interval time.Duration) {
 	if !ok {
 		return
 	}
+	check := func() {
+		if n, ok := fileResident(); ok && n-base > mappedBudget {
+			releaseMapped(s.mapped)
+		}
+	}
+	if s.hook != nil {
+		s.hook.mu.Lock()
+		s.hook.tick = check
+		s.hook.mu.Unlock()
+	}
 	go func() {
 		t := time.NewTicker(interval)
 		defer t.Stop()
@@ -98,9 +109,7 @@ func (s *Store) ReleaseResident(ctx context.Context, interval time.Duration) {
 			case <-ctx.Done():
 				return
 			case <-t.C:
-				if n, ok := fileResident(); ok && n-base > mappedBudget {
-					releaseMapped(s.mapped)
-				}
+				check()
 			}
 		}
 	}()
