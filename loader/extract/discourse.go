@@ -358,6 +358,16 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 	}
 	if m.plural {
 		if d.communique && len(d.signers) > 1 && (ti.count == 0 || ti.count == len(d.signers)) {
+			// states sign, their leaders act: "The three leaders consider …"
+			// are the persons of the call or meeting the communiqué told
+			if n := max(ti.count, len(d.signers)); d.signers[0].typ == schema.TypeState && ti.role != "side" {
+				if ps := d.meetingPersons(n); ps != nil {
+					return ps
+				}
+				if len(d.lastGroup) == n && d.lastGroup[0].typ == schema.TypePerson {
+					return d.lastGroup
+				}
+			}
 			return d.signers
 		}
 		if len(ti.of) > 0 {
@@ -879,4 +889,141 @@ func (d *doc) meetingPersons(n int) []*ent {
 		}
 	}
 	return nil
+}
+
+// ownVoice makes a statement of a communiqué's sentence in its own voice
+// that no verb of saying reports and that tells no past happening: "It is
+// the first agreement of its kind", "Delegations of both countries will
+// meet in the coming weeks", "The agreement will be known as …". The
+// signers state it; a sentence whose subject is one signer alone ("Israel
+// will suspend …") is that signer's. A future or intent after the subject
+// is an EXPRESS_INTENT, an evaluation takes its act, anything else STATE.
+func (d *doc) ownVoice(s [2]int, gs []*vgroup) {
+	if d.wordCount(s[0], s[1]) < 5 || d.inQuote[s[0]] || d.isHeading(s) {
+		return
+	}
+	for _, g := range gs {
+		if g.cue != nil && g.subj != nil && !g.cue.We {
+			return // a verb of saying already weighed (and dropped) here
+		}
+	}
+	if d.pastClause(s) {
+		return
+	}
+	subj := d.sentenceSubject(s, s[1])
+	if subj != nil && subj.kind == mPronoun && subj.pron == wWe {
+		return // "Nous, ministres …, avons rencontré": the signers' own clauses are weVoice's
+	}
+	speakers := d.signers
+	var subjEnd int
+	if subj != nil {
+		subjEnd = subj.b
+		r := d.asSigners(d.resolve(subj, subj.a))
+		opens := subj.a == s[0] || d.f(subj.a-1) == "," || d.is(subj.a-1, wDet) && (subj.a-1 == s[0] || d.f(subj.a-2) == ",")
+		if len(r) == 1 && opens && !d.is(subj.b, wCoord) && d.f(subj.b) != "," {
+			for _, e := range d.signers {
+				if e == r[0] {
+					speakers = r
+				}
+			}
+		}
+	}
+	act := schema.ActState
+	k := subjEnd
+	for k > 0 && k < s[1] && d.is(k, wAdverb) {
+		k++
+	}
+	if k > 0 && d.is(k, wWillAux) {
+		act = schema.ActExpressIntent
+	} else if a := d.evaluation(s[0], s[1]); a != "" {
+		act = a
+	}
+	g := &vgroup{g: s[0], c0: s[0], c1: s[0], subj: speakers, start: s[0], end: d.trimEnd(s[0], s[1]), conf: 0.5}
+	d.emitAct(g, s, act, "communiqué own voice")
+}
+
+// pastClause reports whether sentence s tells a past happening: its first
+// auxiliary outside a relative clause is a past one (words.json "pastAux":
+// has, had, was, a, ont, avait), or, without any, an English verb in -ed
+// follows its opening subject ("The E3 decided …").
+func (d *doc) pastClause(s [2]int) bool {
+	for k := s[0]; k < s[1]; k++ {
+		if !d.is(k, wAux) || d.toks[k].k != kWord {
+			continue
+		}
+		if k > s[0] && (d.is(k-1, wRelSubj) || d.is(k-1, wCompl)) {
+			continue // "the leaders, who have chosen …"
+		}
+		if m := d.ma(k); m != nil && m.kind != mPronoun {
+			continue
+		}
+		return d.is(k, wPastAux)
+	}
+	if d.lang != langEN {
+		return false
+	}
+	if m := d.sentenceSubject(s, s[1]); m != nil {
+		// past the coordinated subject, adverbs and a date: "Türkiye,
+		// Finland and Sweden today signed …", "We, the G7 …, met in …"
+		k := m.b
+		for k < s[1] && (d.f(k) == "," || d.is(k, wCoord) || d.is(k, wDet) || d.ma(k) != nil || d.is(k, wAdverb) || d.isDateWordNoPrep(k)) {
+			k++
+		}
+		return k < s[1] && d.toks[k].k == kWord && (strings.HasSuffix(d.toks[k].f, "ed") || d.is(k, wPastAux))
+	}
+	return false
+}
+
+// coordPersons returns the persons coordinated after the person mention m
+// before token end, across their appositions: "President X, Prime Minister
+// Y of Israel, and Sheikh Z, Crown Prince of Abu Dhabi, spoke … and agreed".
+// Only commas, coordinations, persons and appositions without a verb may
+// stand there; nil otherwise.
+func (d *doc) coordPersons(m *mention, end int) []*ent {
+	var out []*ent
+	k := m.b
+	for k < end {
+		if d.f(k) != "," && !d.is(k, wCoord) {
+			break
+		}
+		for k < end && (d.f(k) == "," || d.is(k, wCoord)) {
+			k++
+		}
+		if n := d.ma(k); n != nil && n.a == k && n.kind != mPronoun && n.kind != mDemonym {
+			r := d.resolve(n, k)
+			if len(r) == 1 && r[0].typ == schema.TypePerson {
+				out = append(out, r[0])
+				k = n.b
+				continue
+			}
+		}
+		// an apposition: words without a verb up to the next comma
+		j := k
+		for j < end && d.f(j) != "," {
+			if d.is(j, wAux) || d.cueAt(j) || d.is(j, wRelSubj) {
+				return out
+			}
+			j++
+		}
+		if j >= end {
+			break
+		}
+		k = j
+	}
+	return out
+}
+
+// future reports whether sentence s holds a future or intent auxiliary
+// (words.json "willAux": will, va, entend) or a French future verb form.
+func (d *doc) future(s [2]int) bool {
+	for k := s[0]; k < s[1]; k++ {
+		if d.is(k, wWillAux) {
+			return true
+		}
+		if f := d.toks[k].f; d.lang == langFR && d.toks[k].k == kWord && len(f) > 5 &&
+			(strings.HasSuffix(f, "era") || strings.HasSuffix(f, "eront") || strings.HasSuffix(f, "ira") || strings.HasSuffix(f, "iront")) {
+			return true
+		}
+	}
+	return false
 }

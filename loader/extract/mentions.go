@@ -155,6 +155,17 @@ func (d *doc) findMentions() {
 			if le.Type == schema.TypeOrganization && d.is(b, wBodyQual) {
 				continue // "Conseil de sécurité nationale": another body than the lexicon's, named below
 			}
+			if le.Type == schema.TypeOrganization && a > 0 && d.toks[a-1].cap && d.is(a-1, wBodyQual) && d.ma(a-1) == nil && !covered[a-1] {
+				// "Haut Conseil de sécurité", "National Security Council":
+				// another body than the lexicon's, named with its qualifier
+				e := d.entity(d.surface(a-1, b), schema.TypeOrganization, nil)
+				d.mention(e, a-1, b)
+				d.addMention(&mention{a: a - 1, b: b, kind: mName, ent: e})
+				for i := a - 1; i < b; i++ {
+					covered[i] = true
+				}
+				continue
+			}
 			if le.Type == schema.TypeOrganization && a > 1 && d.f(a-1) == "'s" {
 				// "Armenia's Security Council": that state's own body, not the UN's
 				if sm := d.entMentionEnding(a - 2); sm != nil && sm.ent != nil && sm.ent.typ == schema.TypeState && schema.Fold(le.Of) != schema.Fold(sm.ent.name) {
@@ -170,8 +181,12 @@ func (d *doc) findMentions() {
 			if le.Type == schema.TypeAgreement || le.Type == schema.TypeOrganization {
 				a = d.extendAgreementLeft(a, le.Type)
 			}
+			if le.Type == schema.TypeAgreement {
+				d.innerBodies(a, b) // "la Charte des Nations unies" names the UN too
+			}
 			if le.Type == schema.TypePerson && b-a == 1 && a > 0 && d.toks[a-1].cap && d.m.first[d.toks[a-1].f] &&
-				d.ma(a-1) == nil && !strings.HasPrefix(schema.Fold(le.Name), d.toks[a-1].f) {
+				d.ma(a-1) == nil && !strings.HasPrefix(schema.Fold(le.Name), d.toks[a-1].f) &&
+				!strings.Contains(" "+schema.Fold(le.Name)+" ", " "+d.toks[a-1].f+" ") {
 				// "John Sullivan" is not the lexicon's Jake Sullivan: another first name
 				e := d.entity(d.surface(a-1, b), schema.TypePerson, nil)
 				d.mention(e, a-1, b)
@@ -203,6 +218,11 @@ func (d *doc) findMentions() {
 				}
 				continue
 			}
+			if le.Type == schema.TypePerson {
+				// "Tayyip Erdogan" for Recep Tayyip Erdoğan, "Kishida Fumio":
+				// other words of the person's own name around the match
+				a, b = d.nameWordsAround(le, a, b, covered)
+			}
 			d.mention(e, a, b)
 			d.addMention(&mention{a: a, b: b, kind: mName, ent: e})
 			if le.Type == schema.TypePerson {
@@ -214,7 +234,7 @@ func (d *doc) findMentions() {
 			d.addMention(&mention{a: a, b: b, kind: mDemonym, ent: e})
 		case pCapital:
 			le := &d.m.ents[mt.p.idx]
-			if d.isLocative(a) || d.dateline(a) {
+			if d.isLocative(a) || d.dateline(a) || hostNouns[d.f(b)] && d.toks[b].cap {
 				e := d.entity(le.Capital[0], schema.TypePlace, nil)
 				d.mention(e, a, b)
 				d.addMention(&mention{a: a, b: b, kind: mPlace, ent: e})
@@ -233,6 +253,7 @@ func (d *doc) findMentions() {
 	d.hyphenParts(covered)
 	d.institutions(covered)
 	d.namedAgreements(covered)
+	d.placeCues(covered)
 	d.titleMentions(covered)
 	d.unknownNames(covered)
 	d.spelledOut()
@@ -240,6 +261,10 @@ func (d *doc) findMentions() {
 	d.definiteBodies()
 	d.pronouns()
 }
+
+// hostNouns are gatherings named after their host city ("the Madrid
+// Summit"): the city before them is a Place, not its state.
+var hostNouns = map[string]bool{"summit": true, "sommet": true, "conference": true, "conférence": true, "conference's": true}
 
 // definiteBodies reads "the ministry", "le ministère" (words.json
 // "bodyNouns") as the latest organization named before whose name has that
@@ -300,7 +325,7 @@ func (d *doc) openingCapitalState(pos int) *ent {
 // capital opens ("Minsk Group", "Malaysia Airlines"): capitalised words up
 // to an organization head right after it. b when the place stands alone.
 func (d *doc) placeInName(le *LexEntity, b int) int {
-	if le.Type != schema.TypeState && len(le.Capital) == 0 {
+	if le.Type != schema.TypeState && le.Type != schema.TypePlace && len(le.Capital) == 0 {
 		return b
 	}
 	end := b
@@ -430,6 +455,11 @@ func (d *doc) extendAgreementLeft(a int, t schema.EntityType) int {
 			i--
 			continue
 		}
+		// "Japan-Republic of Korea Joint Declaration": "of" inside the name
+		if t.f == "of" && i-2 >= s && d.toks[i-2].k == kWord && d.toks[i-2].cap && d.toks[i].cap {
+			i--
+			continue
+		}
 		break
 	}
 	if i < a && (i == s || !d.toks[i].cap) {
@@ -481,6 +511,17 @@ func (d *doc) registerSurname(e *ent) {
 	parts := strings.Fields(e.name)
 	if len(parts) >= 2 {
 		d.surname[fold(parts[len(parts)-1])] = e
+		// "KISHIDA Fumio", "YOON Suk Yeol": a family name in capitals, or
+		// an unlisted name opening with a word no lexicon knows as a given
+		// name (East Asian order), is a surname too
+		for k, w := range parts {
+			if k < len(parts)-1 && len([]rune(w)) >= 2 && isAllUpper(w) && !isAllUpper(e.name) {
+				d.surname[fold(w)] = e
+			}
+		}
+		if f := fold(parts[0]); e.lex == nil && len(parts) <= 3 && !d.m.first[f] && !isAllUpper(e.name) && d.surname[f] == nil {
+			d.surname[f] = e
+		}
 	}
 	if e.lex != nil {
 		for _, a := range e.lex.Aliases {
@@ -489,6 +530,52 @@ func (d *doc) registerSurname(e *ent) {
 			}
 		}
 	}
+}
+
+// innerBodies mentions the lexicon organizations named inside an
+// agreement's name [a,b) ("Charte des Nations unies", "Russia-UN
+// memorandum"): the agreement stays the mention, the body is named too.
+func (d *doc) innerBodies(a, b int) {
+	for k := a + 1; k < b; k++ {
+		d.m.trie.walk(d.toks, k, func(end int, vals []payload) {
+			if end > b {
+				return
+			}
+			for _, p := range vals {
+				if p.kind == pEntity && d.m.ents[p.idx].Type == schema.TypeOrganization && caseOK(d.toks, k, p.rule) {
+					d.mention(d.lexEntity(int(p.idx)), k, end)
+					return
+				}
+			}
+		})
+	}
+}
+
+// nameWordsAround widens a lexicon person's match [a,b) over capitalised
+// words right before or after it that belong to the person's own name or
+// aliases ("Tayyip Erdogan" for Recep Tayyip Erdoğan, "Kishida Fumio" for
+// Fumio Kishida), so that the given name is no name of its own.
+func (d *doc) nameWordsAround(le *LexEntity, a, b int, covered []bool) (int, int) {
+	words := map[string]bool{}
+	for _, n := range append([]string{le.Name}, le.Aliases...) {
+		for _, w := range strings.Fields(n) {
+			words[fold(w)] = true
+		}
+	}
+	ok := func(i int) bool {
+		if i < 0 || i >= len(d.toks) || covered[i] || d.ma(i) != nil {
+			return false
+		}
+		t := d.toks[i]
+		return t.k == kWord && t.cap && words[t.f] && t.sent == d.toks[a].sent
+	}
+	for k := 0; k < 2 && ok(a-1); k++ {
+		a--
+	}
+	for k := 0; k < 2 && ok(b); k++ {
+		b++
+	}
+	return a, b
 }
 
 // hyphenParts finds demonyms and names inside hyphenated words not
@@ -579,7 +666,9 @@ func (d *doc) institutions(covered []bool) {
 				state, a = m.ent, m.a
 			}
 		}
-		if state == nil || b-a < 2 {
+		// "le ministère des Affaires étrangères" in a French article: the
+		// portfolio names the body even without its state
+		if state == nil && !(d.lang == langFR && b > e+1 && d.toks[b-1].k == kWord) || b-a < 2 {
 			continue
 		}
 		name := d.surface(a, b)
@@ -641,6 +730,70 @@ func (d *doc) namedAgreements(covered []bool) {
 		d.addMention(&mention{a: a, b: b, kind: mName, ent: e})
 		for k := a; k < b; k++ {
 			covered[k] = true
+		}
+	}
+}
+
+// placeCues finds places named by an infrastructure or geographic noun
+// (words.json "placeNouns"): "la centrale de Zaporijjia", "le
+// poste-frontière de Guerguerat", "le gazoduc sous-marin Medgaz", "the
+// Kerch bridge", "the port of Chornomorsk". The name is the Place; the
+// whole phrase becomes an alias.
+func (d *doc) placeCues(covered []bool) {
+	capSpan := func(k, end int) int {
+		j := k
+		for j < end && j < k+4 && d.toks[j].k == kWord && d.toks[j].cap && !covered[j] && d.ma(j) == nil && !d.is(j, wDet) {
+			j++
+		}
+		return j
+	}
+	for i := 0; i < len(d.toks); i++ {
+		e := d.phraseEnd(i, wPlaceNoun)
+		if e < 0 || covered[i] || d.ma(i) != nil {
+			continue
+		}
+		s := d.sentOf(i)
+		// French: noun [de|d'|du] Name; English: the port of Name
+		if !d.toks[i].cap {
+			k := e
+			if f := d.f(k); f == "de" || f == "d'" || f == "du" || f == "of" {
+				k++
+			}
+			if k < s[1] {
+				if m := d.entMentionAt(k); m != nil && m.ent != nil && m.ent.typ == schema.TypePlace && m.kind == mName {
+					d.mention(m.ent, i, m.b) // "le port d'Odessa": the lexicon's place
+					continue
+				}
+				if j := capSpan(k, s[1]); j > k && (j >= s[1] || !d.toks[j].cap) {
+					name := d.surface(k, j)
+					pl := d.entity(name, schema.TypePlace, nil)
+					d.mention(pl, k, j)
+					d.alias(pl, d.surface(i, j))
+					d.addMention(&mention{a: i, b: j, kind: mName, ent: pl})
+					for x := i; x < j; x++ {
+						covered[x] = true
+					}
+					i = j - 1
+					continue
+				}
+			}
+		}
+		// English: Name bridge, Name Strait
+		if d.lang == langEN && i > s[0]+1 {
+			k := i
+			for k-1 > s[0] && d.toks[k-1].k == kWord && d.toks[k-1].cap && !covered[k-1] && d.ma(k-1) == nil && !d.is(k-1, wDet) && k > i-3 {
+				k--
+			}
+			if k < i {
+				name := d.surface(k, e)
+				pl := d.entity(name, schema.TypePlace, nil)
+				d.mention(pl, k, e)
+				d.addMention(&mention{a: k, b: e, kind: mName, ent: pl})
+				for x := k; x < e; x++ {
+					covered[x] = true
+				}
+				i = e - 1
+			}
 		}
 	}
 }
@@ -791,7 +944,10 @@ func (d *doc) titleMentions(covered []bool) {
 				for d.f(j) == "la" || d.f(j) == "l'" || d.f(j) == "the" || d.f(j) == "le" {
 					j++
 				}
-				if m := d.entMentionAt(j); m != nil && m.ent != nil && (m.ent.typ == schema.TypeState || m.ent.typ == schema.TypeOrganization) {
+				if m := d.entMentionAt(j); m != nil && m.ent != nil && localRoles[ti.role] && d.cityOf(m) != nil {
+					ti.of = append(ti.of, d.cityOf(m)) // "le maire de Kiev": the city's office
+					b = m.b
+				} else if m != nil && m.ent != nil && (m.ent.typ == schema.TypeState || m.ent.typ == schema.TypeOrganization) {
 					ti.of = append(ti.of, m.ent)
 					b = m.b
 					if d.is(b, wCoord) && (d.f(b+1) == "de" || d.f(b+1) == "d'" || d.f(b+1) == "of") {
@@ -864,8 +1020,17 @@ func (d *doc) titleMentions(covered []bool) {
 			}
 			for {
 				m := d.entMentionEnding(j)
-				if m == nil || m.ent == nil || !(m.ent.typ == schema.TypeState || m.ent.typ == schema.TypeOrganization) || m.kind == mPlace {
+				if m == nil || m.ent == nil || m.kind == mPlace && !localRoles[ti.role] ||
+					!(m.ent.typ == schema.TypeState || m.ent.typ == schema.TypeOrganization || m.ent.typ == schema.TypePlace && (m.kind == mDemonym || localRoles[ti.role])) {
 					break
+				}
+				if localRoles[ti.role] {
+					// "Moscow's mayor": the city's office, not the state's
+					if pl := d.cityOf(m); pl != nil {
+						ti.of = append([]*ent{pl}, ti.of...)
+						a = m.a
+						break
+					}
 				}
 				ti.of = append([]*ent{m.ent}, ti.of...)
 				a = m.a
@@ -1036,6 +1201,18 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 			words = b - a
 		}
 	}
+	// "Ministry of Economy, Trade and Industry": a list of capitalised
+	// portfolios goes on an English body's name
+	if d.m.orgHeads[first.f] && first.cap && d.lang == langEN && d.is(a+1, wOf) {
+		k := b
+		for k+1 < s[1] && d.f(k) == "," && d.toks[k+1].cap && d.ma(k+1) == nil {
+			k += 2
+		}
+		if k+1 < s[1] && (d.f(k) == "and" || d.f(k) == "&") && d.toks[k+1].cap && d.toks[k+1].k == kWord && d.ma(k+1) == nil {
+			b = k + 2
+			words = b - a
+		}
+	}
 	var typ schema.EntityType
 	hasOrg, hasAgree := false, false
 	for k := a; k < b; k++ {
@@ -1059,7 +1236,7 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 		// "le président de la Commission, José Manuel Barroso": the office's
 		// organization stands between the title and the apposed name
 		if d.f(a-1) == "," {
-			for k := p; k > p-5 && k > 0 && !prevTitle; k-- {
+			for k := p; k > p-9 && k > 0 && !prevTitle; k-- {
 				if m := d.ma(k); m != nil && m.kind == mTitle && m.b == k+1 {
 					switch d.f(k + 1) {
 					case "de", "du", "d'", "des", "of":
@@ -1098,6 +1275,13 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 			if d.toks[k].k != kWord || d.toks[k].cap {
 				break
 			}
+		}
+	}
+	// "the foreign ministers, Mevlüt Çavuşoğlu, Pekka Haavisto and Ann
+	// Linde": two or three names listed after a person's name
+	if !hasOrg && !hasAgree && words >= 2 && words <= 3 && a >= 2 && (d.f(a-1) == "," || d.is(a-1, wCoord)) {
+		if pm := d.mentionEndingAt(a - 2); pm != nil && pm.kind == mName && pm.ent != nil && pm.ent.typ == schema.TypePerson {
+			prevTitle = true
 		}
 	}
 	// "un ancien policier serbe, Dejan Pantic, que …": two or three names
@@ -1312,6 +1496,14 @@ func (d *doc) attachTitles() {
 		}
 		// "À Kiev, le chef de l'Etat Petro Porochenko": the office of the
 		// state whose capital opens the sentence
+		if len(ti.of) == 0 && !ti.poss && !m.plural && localRoles[ti.role] {
+			// "In Moscow, Mayor Sergei Sobyanin": the city's office
+			if pm := d.ma(d.sentOf(m.a)[0] + 1); pm != nil && (d.f(pm.a-1) == "in" || d.f(pm.a-1) == "a") && pm.b < m.a && d.f(pm.b) == "," {
+				if pl := d.cityOf(pm); pl != nil {
+					ti.of = append(ti.of, pl)
+				}
+			}
+		}
 		if len(ti.of) == 0 && !ti.poss && !m.plural && ti.role != "counterpart" && ti.role != "official" && ti.role != "side" {
 			if st := d.openingCapitalState(m.a); st != nil {
 				ti.of = append(ti.of, st)
@@ -1495,6 +1687,31 @@ func (d *doc) apposedToNoun(a, b int, s [2]int) bool {
 	return false
 }
 
+// localRoles are offices of a city or region, not of a state: "Moscow's
+// mayor" holds Moscow's office though "Moscow" alone stands for Russia.
+var localRoles = map[string]bool{"mayor": true, "governor": true}
+
+// cityOf returns the Place a mention names as a city: a lexicon Place, or
+// a capital (Place after a locative, metonym otherwise) as its own Place.
+func (d *doc) cityOf(m *mention) *ent {
+	if m == nil || m.ent == nil {
+		return nil
+	}
+	if m.ent.typ == schema.TypePlace {
+		return m.ent
+	}
+	for _, mt := range within(d.ent, m.a, m.a+1) {
+		if mt.p.kind == pCapital && mt.a == m.a {
+			le := &d.m.ents[mt.p.idx]
+			pl := d.entity(le.Capital[0], schema.TypePlace, nil)
+			d.alias(pl, d.surface(mt.a, mt.b))
+			pl.count++
+			return pl
+		}
+	}
+	return nil
+}
+
 // contextless roles name no state of their own: a counterpart, an
 // official, a side, a leader.
 var contextless = map[string]bool{"counterpart": true, "official": true, "side": true, "leader": true}
@@ -1512,6 +1729,13 @@ func (d *doc) contextOffice(at int, p *ent, ti *titleInfo) *ent {
 			}
 		}
 		return nil // a known person: no guess
+	}
+	// "Prime Minister Kishida" after "KISHIDA Fumio, Prime Minister of
+	// Japan": the office already read for that person
+	for _, r := range p.roles {
+		if r.of != nil && (roleFamily(ti.role, r.role) || roleFamily(r.role, ti.role)) {
+			return r.of
+		}
 	}
 	if ti.poss {
 		if st := d.frontedOwner(at, p); st != nil {

@@ -103,6 +103,10 @@ const (
 	wPassiveAux
 	wImpersonal
 	wTripleDet
+	wPlaceNoun
+	wPastAux
+	wWillAux
+	wViewAgree
 	nClasses
 )
 
@@ -112,6 +116,8 @@ var classNames = [nClasses]string{
 	"docNouns", "institutions", "honorifics", "ranks", "audience", "media", "remit", "of", "reflexive", "near",
 	"govNouns", "groupMods", "settleNouns", "bodyNouns", "continuation", "conjPreps", "relSubj", "citedBy", "latterM", "latterF", "beForms", "voiceOf", "pairDet", "partyNouns", "bodyQualifiers", "nameLinks", "occasion", "staffNouns", "freeRel", "futureAux", "negDet", "whileWords", "transferWords",
 	"verbNeg", "negAfter", "dateLead", "targetGlue", "dative", "agentPreps", "jointly", "indefDet", "withPreps", "passiveAux", "impersonal", "tripleDet",
+	"placeNouns",
+	"pastAux", "willAux", "viewAgree",
 }
 
 func compile(lex *Lexicon) *model {

@@ -484,6 +484,10 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 		if g.cue != nil && g.form == fFinite {
 			if m := d.sentenceSubject(s, g.g); m != nil {
 				if r := d.resolve(m, m.a); len(r) > 0 {
+					if len(r) == 1 && r[0].typ == schema.TypePerson {
+						// "X, Y of Israel, and Z, Crown Prince of …, spoke … and agreed"
+						r = dedupe(append(r, d.coordPersons(m, g.g)...))
+					}
 					g.subj, g.sa, g.sb = r, m.a, m.b
 				}
 			}
@@ -550,6 +554,8 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 			case f == "who" || f == "which" || f == "qui" || f == "dont" || f == "whose" || f == "lequel" || f == "laquelle",
 				d.toks[p+1].k == kWord && (strings.HasSuffix(f, "ing") && d.lang == langEN || strings.HasSuffix(f, "ant") && d.lang == langFR):
 				j = p - 1
+			case d.pastParticiple(p+1) && d.mentionEndingAt(p-1) != nil:
+				j = p - 1 // "Ben Wallace, asked about Kyiv's demands, said …", "le ministre, interrogé sur …, a affirmé"
 			case d.apposition(gs, p, j):
 				j = p - 1 // "Josep Borrell, the EU's foreign policy chief, said"
 			}
@@ -982,6 +988,19 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			}
 		}
 	}
+	// "China's foreign ministry said … and that China supported …": a body
+	// reporting its own state's stance states it itself
+	for i, o := range cands {
+		if o.form != fFinite || o.inverted || len(o.subj) != 1 || o.subj[0].typ == schema.TypeState {
+			continue
+		}
+		for _, in := range cands[i+1:] {
+			if in.explicit && !in.inverted && in.sa > o.c1 && len(in.subj) == 1 && in.subj[0].typ == schema.TypeState &&
+				d.hasCompl(o.c1, in.sa) && d.namesIn(o.sa, o.sb, in.subj[0]) {
+				in.subj = o.subj
+			}
+		}
+	}
 	// nesting: X said (that) Y stressed …, "…, saying Y had thanked …"
 	for i, o := range cands {
 		if o.form != fFinite && !o.trailing || o.inverted {
@@ -991,7 +1010,10 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			if !in.explicit || in.inverted || in.sa < o.c1 {
 				continue
 			}
-			if (d.irrealis(in) || in.cue.Adj || d.copulaCue(in) || o.cue.Act == schema.ActPropose && !o.trailing) && d.onlyGlue(o.c1, in.sa) {
+			// a person's feeling told by another ("He said Putin was grateful
+			// to …") is that person's stance, reported
+			felt := in.cue.Adj && len(in.subj) == 1 && in.subj[0].typ == schema.TypePerson && !d.irrealis(in)
+			if (d.irrealis(in) || in.cue.Adj && !felt || d.copulaCue(in) && !felt || o.cue.Act == schema.ActPropose && !o.trailing) && d.onlyGlue(o.c1, in.sa) {
 				// "a suggéré que l'UE accorde …": what is proposed is content, not a report
 				in.silent, in.content = true, true // "said Kyiv would never accept": content of the outer statement
 				break
@@ -1192,8 +1214,17 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 	}
 	// a communiqué's "we" states what it does: "We have worked in good faith
 	// to keep the deal alive" (a clause of its own, no verb of saying)
+	before := len(d.statements)
 	if d.communique && len(d.signers) > 0 {
 		d.weVoice(s, gs, out)
+	}
+	// the rest of a communiqué's own voice, present or future
+	if d.communique && len(d.signers) > 0 && len(out) == 0 {
+		defer func() {
+			if len(d.statements) == before {
+				d.ownVoice(s, gs)
+			}
+		}()
 	}
 	// a communiqué's own voice: "Toute nouvelle tentative … aurait de graves conséquences."
 	if d.communique && len(d.signers) > 0 && len(out) == 0 {
@@ -1738,7 +1769,7 @@ func (d *doc) emitAct(g *vgroup, s [2]int, act schema.Act, cue string) {
 	if strings.Contains(schema.Fold(d.surface(g.g, g.c1)), "aurait") {
 		conf -= 0.1
 	}
-	if act == schema.ActAgree && g.source == nil && len(speakers) > 1 && !d.continuesAfter(g.c1) && !d.sharedView(g) {
+	if act == schema.ActAgree && g.source == nil && len(speakers) > 1 && !d.continuesAfter(g.c1) && !d.sharedView(g) && !d.communique {
 		return // parties agreeing on something new in the article's own voice: an AGREEMENT event
 	}
 	codes := d.m.codes[string(act)]
@@ -2151,6 +2182,9 @@ func (d *doc) negatedContent(g *vgroup) schema.Act {
 // aurait gagné …") or a present tense ("the three countries agree to …",
 // "conviennent de …"), the voice of a communiqué or memorandum.
 func (d *doc) sharedView(g *vgroup) bool {
+	if d.is(g.c0, wViewAgree) {
+		return true // "the two leaders concurred to …": a readout's shared view
+	}
 	k := g.c1
 	for k < len(d.toks) && d.is(k, wAdverb) {
 		k++
@@ -2166,4 +2200,40 @@ func (d *doc) sharedView(g *vgroup) bool {
 		return g.cue.EN != "" && (f == fold(g.cue.EN) || f == fold(g.cue.EN)+"s")
 	}
 	return strings.HasSuffix(f, "ent") || strings.HasSuffix(f, "ons")
+}
+
+// pastParticiple reports whether token i is a word shaped as a past
+// participle (-ed; -é, -ée, -és, -ées) that no auxiliary or mention holds.
+func (d *doc) pastParticiple(i int) bool {
+	if i < 0 || i >= len(d.toks) || d.toks[i].k != kWord || d.is(i, wAux) || d.ma(i) != nil {
+		return false
+	}
+	raw := d.text[d.toks[i].s:d.toks[i].e]
+	if d.lang == langEN {
+		return strings.HasSuffix(raw, "ed")
+	}
+	return strings.HasSuffix(raw, "é") || strings.HasSuffix(raw, "ée") || strings.HasSuffix(raw, "és") || strings.HasSuffix(raw, "ées")
+}
+
+// namesIn reports whether a mention within tokens [a, b) refers to e
+// ("China's foreign ministry", "le ministère russe").
+func (d *doc) namesIn(a, b int, e *ent) bool {
+	if a < b {
+		sf := " " + schema.Fold(d.surface(a, b)) + " "
+		for _, n := range append([]string{e.name}, e.aliases...) {
+			if f := schema.Fold(n); f != "" && (strings.Contains(sf, " "+f+" ") || strings.Contains(sf, " "+f+"'s ")) {
+				return true // "China's foreign ministry": one name holding the state's
+			}
+		}
+	}
+	for k := a; k < b; k++ {
+		if m := d.ma(k); m != nil {
+			for _, r := range m.refs() {
+				if r == e {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
