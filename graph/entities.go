@@ -27,7 +27,8 @@ const (
 )
 
 // entityEntries adds the entity keys of the article: the entities it
-// mentions (schema.PMentionedIn marks them) and what it says of each.
+// mentions (schema.PMentionedIn marks them) and what it says of each, and
+// the record of its quads about them (entity_quads.go).
 func entityEntries(article string, quads []quad.Quad, out map[string][]byte) {
 	mentioned := map[string]bool{}
 	for _, q := range quads {
@@ -35,11 +36,13 @@ func entityEntries(article string, quads []quad.Quad, out map[string][]byte) {
 			mentioned[text(q.Subject)] = true
 		}
 	}
+	var mine []quad.Quad
 	for _, q := range quads {
 		e := text(q.Subject)
 		if !mentioned[e] {
 			continue
 		}
+		mine = append(mine, q)
 		var kind byte
 		switch text(q.Predicate) {
 		case schema.PType:
@@ -59,6 +62,7 @@ func entityEntries(article string, quads []quad.Quad, out map[string][]byte) {
 		v := strings.ReplaceAll(text(q.Object), "\x00", "")
 		out[facetPrefix(facetEntity, e)+string(kind)+v+"\x00"+article] = []byte{}
 	}
+	entityQuadsEntry(article, mine, out)
 }
 
 // entitySummaries decodes the (already resolved) targets from the index,

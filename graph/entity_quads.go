@@ -7,8 +7,6 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
-
-	"github.com/newsgraph/kg/schema"
 )
 
 // Reloading or retracting an article removes exactly the quads it labelled.
@@ -25,24 +23,12 @@ import (
 // recEntityQuads prefixes the record of an article's entity quads.
 const recEntityQuads = 'Q'
 
-// entityQuadEntries adds the record of the quads whose subject is an entity
-// the article mentions (schema.PMentionedIn marks them). An article that
-// mentions no entity gets none.
-func entityQuadEntries(article string, quads []quad.Quad, out map[string][]byte) {
-	mentioned := map[string]bool{}
-	for _, q := range quads {
-		if text(q.Predicate) == schema.PMentionedIn {
-			mentioned[text(q.Subject)] = true
-		}
-	}
-	if len(mentioned) == 0 {
+// entityQuadsEntry adds the record of the article's quads about the
+// entities it mentions (collected by entityEntries); none when there are
+// none.
+func entityQuadsEntry(article string, mine []quad.Quad, out map[string][]byte) {
+	if len(mine) == 0 {
 		return
-	}
-	var mine []quad.Quad
-	for _, q := range quads {
-		if mentioned[text(q.Subject)] {
-			mine = append(mine, q)
-		}
 	}
 	b, err := encodeEntityQuads(mine)
 	if err != nil {

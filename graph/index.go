@@ -241,7 +241,6 @@ func indexEntries(article string, quads []quad.Quad) map[string][]byte {
 	eventEntries(quads, out)
 	roleEntries(article, quads, out)
 	entityEntries(article, quads, out)
-	entityQuadEntries(article, quads, out)
 	for id, st := range byID {
 		if !st.statement {
 			continue
