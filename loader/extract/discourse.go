@@ -183,7 +183,7 @@ func (d *doc) addLexiconRoles() {
 			continue
 		}
 		for _, r := range e.lex.Roles {
-			if r.From != 0 && d.year < r.From || r.To != 0 && d.year > r.To {
+			if !r.heldAt(d.year, d.month) {
 				continue
 			}
 			of := d.lexByName(r.Of)
@@ -357,6 +357,16 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 		return m.refs()
 	}
 	if m.plural {
+		q := m.a - 1
+		if dm := d.ma(q); dm != nil && dm.kind == mDemonym {
+			q = dm.a - 1 // "several European leaders"
+		}
+		if d.phraseStart(q, wQuantDet) < 0 && q > 0 && d.toks[q].k == kWord && d.toks[q].cap && d.ma(q) == nil {
+			q-- // a qualifier not read as a demonym
+		}
+		if q := d.phraseStart(q, wQuantDet); q >= 0 && q < m.a {
+			return nil // "several European leaders", "plusieurs dirigeants": a group the article does not name
+		}
 		if d.communique && len(d.signers) > 1 && (ti.count == 0 || ti.count == len(d.signers)) {
 			// states sign, their leaders act: "The three leaders consider …"
 			// are the persons of the call or meeting the communiqué told
@@ -702,6 +712,11 @@ func (d *doc) resolve(m *mention, pos int) []*ent {
 			if e := d.sentPerson; e != nil && (e.gender == 0 || e.gender == g) {
 				return []*ent{e}
 			}
+			// "le ministère a regretté une décision, dont il rejette les
+			// prétextes": a French body subject of the same sentence
+			if d.sentBody != nil && d.sentPerson == nil && d.lang == langFR {
+				return []*ent{d.sentBody}
+			}
 			for _, e := range d.lastSubj {
 				if e.typ == schema.TypePerson && (e.gender == 0 || e.gender == g) {
 					return []*ent{e}
@@ -794,10 +809,10 @@ func (d *doc) lexHolder(role string, st *ent) int {
 			continue
 		}
 		for _, r := range le.Roles {
-			if schema.Fold(r.Of) == of && roleFamily(role, r.Role) && (r.From == 0 || d.year >= r.From) && (r.To == 0 || d.year <= r.To) {
+			if schema.Fold(r.Of) == of && roleFamily(role, r.Role) && r.heldAt(d.year, d.month) {
 				// "the Russian leader": the chancellor, else the president,
 				// outranks a prime minister of the same years
-				rank := r.From + 10000*leaderRank(role, r.Role)
+				rank := r.start() + 1000000*leaderRank(role, r.Role)
 				switch {
 				case rank > from:
 					found, from = i, rank
@@ -833,7 +848,7 @@ func (d *doc) namedLexHolder(role string, pos int) *ent {
 			continue
 		}
 		for _, r := range e.lex.Roles {
-			if roleFamily(role, r.Role) && (r.From == 0 || d.year >= r.From) && (r.To == 0 || d.year <= r.To) {
+			if roleFamily(role, r.Role) && r.heldAt(d.year, d.month) {
 				best = e
 			}
 		}

@@ -42,6 +42,7 @@ type doc struct {
 	lastSubj     []*ent
 	lastPerson   *ent
 	sentPerson   *ent // the person subject already read in the current sentence
+	sentBody     *ent // the organization subject already read in the current sentence ("le ministère a regretté …, dont il rejette")
 	lastGroup    []*ent
 	lastSource   *ent
 	signers      []*ent

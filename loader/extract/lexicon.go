@@ -63,12 +63,38 @@ type LexEntity struct {
 	curated bool // from WithAliases: wins over the lexicon's reading
 }
 
-// LexRole is an office a known person held from one year to another (0: open).
+// LexRole is an office a known person held from one year to another (0: open),
+// optionally from and to a month of those years (0: the whole year), so that
+// a year with several holders (three British prime ministers in 2022) names
+// the right one at a month-precise article date.
 type LexRole struct {
-	Role string `json:"role"`
-	Of   string `json:"of"`
-	From int    `json:"from,omitempty"`
-	To   int    `json:"to,omitempty"`
+	Role      string `json:"role"`
+	Of        string `json:"of"`
+	From      int    `json:"from,omitempty"`
+	To        int    `json:"to,omitempty"`
+	FromMonth int    `json:"fromMonth,omitempty"`
+	ToMonth   int    `json:"toMonth,omitempty"`
+}
+
+// heldAt reports whether the office was held at an article's date: in any
+// month of year when month is 0, else in that month.
+func (r LexRole) heldAt(year, month int) bool {
+	if r.From != 0 && year < r.From || r.To != 0 && year > r.To {
+		return false
+	}
+	if month == 0 {
+		return true
+	}
+	if r.From == year && r.FromMonth > month || r.To == year && r.ToMonth != 0 && r.ToMonth < month {
+		return false
+	}
+	return true
+}
+
+// start orders terms by their first month: the holder whose term began
+// last is the one in office.
+func (r LexRole) start() int {
+	return r.From*12 + max(r.FromMonth, 1) - 1
 }
 
 // Title is an office as written in text, mapped to its English role name.

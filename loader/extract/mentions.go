@@ -368,7 +368,7 @@ func (d *doc) administration(le *LexEntity, a, b int) (*ent, int, int) {
 	}
 	for _, r := range le.Roles {
 		if (r.Role == "president" || r.Role == "prime minister" || r.Role == "chancellor") &&
-			(r.From == 0 || d.year >= r.From) && (r.To == 0 || d.year <= r.To) {
+			r.heldAt(d.year, d.month) {
 			if st := d.lexByName(r.Of); st != nil && st.typ == schema.TypeState {
 				return st, a2, b2
 			}
@@ -666,6 +666,22 @@ func (d *doc) institutions(covered []bool) {
 				state, a = m.ent, m.a
 			}
 		}
+		// "Lukashenko's press service", "le service de presse de
+		// Loukachenko": a leader's press office is a body of its own, named
+		// but speaking for its principal (the words keep reading as the
+		// person: "According to Lukashenko's press service, …")
+		if state == nil && d.phraseEnd(i, wPressOffice) >= 0 {
+			pa, pb := -1, -1
+			if pm := d.mentionEndingAt(i - 2); d.f(i-1) == "'s" && pm != nil && pm.ent != nil && pm.ent.typ == schema.TypePerson {
+				pa, pb = pm.a, e
+			} else if pm := d.personAt(e + 1); (d.f(e) == "de" || d.f(e) == "du") && pm != nil {
+				pa, pb = i, pm.b
+			}
+			if pa >= 0 {
+				d.mention(d.entity(d.surface(pa, pb), schema.TypeOrganization, nil), pa, pb)
+				continue
+			}
+		}
 		// "le ministère des Affaires étrangères" in a French article: the
 		// portfolio names the body even without its state
 		if state == nil && !(d.lang == langFR && b > e+1 && d.toks[b-1].k == kWord) || b-a < 2 {
@@ -802,6 +818,10 @@ func (d *doc) placeCues(covered []bool) {
 func (d *doc) groupMention(a, b int) {
 	s := d.sentOf(a)
 	na, nb := a, b
+	// "their opposition to", "leur opposition à": a stance, no actor
+	if a > s[0] && (d.is(a-1, wPoss) || d.is(a-1, wWe)) && b < s[1] && d.is(b, wDative) {
+		return
+	}
 	// "les républiques séparatistes": an adjective after a noun, no actor
 	if d.lang == langFR && a > s[0] {
 		p := d.toks[a-1]
@@ -821,6 +841,12 @@ func (d *doc) groupMention(a, b int) {
 			continue
 		}
 		break
+	}
+	// "partisans des putschistes": a group qualified by another group
+	if d.lang == langFR && (d.f(nb) == "des" || d.f(nb) == "de" || d.f(nb) == "du") {
+		if end := d.groupAt(nb + 1); end > 0 {
+			nb = end
+		}
 	}
 	// English: modifiers before (French sources, Russia-backed rebels)
 	for na-1 >= s[0] {
@@ -944,8 +970,10 @@ func (d *doc) titleMentions(covered []bool) {
 				for d.f(j) == "la" || d.f(j) == "l'" || d.f(j) == "the" || d.f(j) == "le" {
 					j++
 				}
-				if m := d.entMentionAt(j); m != nil && m.ent != nil && localRoles[ti.role] && d.cityOf(m) != nil {
-					ti.of = append(ti.of, d.cityOf(m)) // "le maire de Kiev": the city's office
+				if m := d.entMentionAt(j); m != nil && m.ent != nil && (localRoles[ti.role] || princelyRoles[ti.role] && m.kind == mMetonym) && d.cityOf(m) != nil {
+					// "le maire de Kiev": the city's office; "Crown Prince of
+					// Abu Dhabi": the emirate's, not the federation's
+					ti.of = append(ti.of, d.cityOf(m))
 					b = m.b
 				} else if m != nil && m.ent != nil && (m.ent.typ == schema.TypeState || m.ent.typ == schema.TypeOrganization) {
 					ti.of = append(ti.of, m.ent)
@@ -1386,6 +1414,11 @@ func (d *doc) attachTitles() {
 				k++
 			}
 			if k > j+1 && d.f(k) == "," && d.personAt(k+1) != nil {
+				if body == nil {
+					// "de la Commission, José Manuel Barroso": the body the
+					// lexicon gives the apposed person's office, named short
+					body = d.heldBody(d.personAt(k+1).ent, ti.role, j+1, k)
+				}
 				j = k
 				if body != nil {
 					ti.of = append(ti.of, body)
@@ -1412,6 +1445,11 @@ func (d *doc) attachTitles() {
 		if d.f(j) == "," {
 			j++
 			comma = true
+			// "le ministre saoudien des Affaires étrangères, le prince X,":
+			// a determiner before a ranked name
+			if d.is(j, wDet) && (d.is(j+1, wRank) || d.is(j+1, wHonor)) && d.personAt(j+1) != nil {
+				j++
+			}
 		}
 		var names []*mention
 		for {
@@ -1441,6 +1479,14 @@ func (d *doc) attachTitles() {
 					ti.named = []*ent{nm.ent}
 					ti.resolv = true
 				}
+			}
+			// "X, Crown Prince of Abu Dhabi and Deputy Supreme Commander of
+			// the Armed Forces,": a second office coordinated with the first
+			if p := d.coordinatedOffice(m); p != nil && !m.plural && len(ti.of) > 0 && ti.role != "counterpart" {
+				d.addRole(p, ti.role, ti.of[0], m.a, m.b, 0.8, "apposition: "+d.surface(m.a, m.b))
+				m.ent = p
+				ti.named = []*ent{p}
+				ti.resolv = true
 			}
 			continue
 		}
@@ -1486,7 +1532,8 @@ func (d *doc) attachTitles() {
 				}
 			}
 		}
-		if ti.poss && len(ti.of) == 0 {
+		if ti.poss && len(ti.of) == 0 && !roleFamily("minister", ti.role) {
+			// a minister is a state's, never a body's
 			for k := m.a - 1; k >= 0 && k > m.a-80; k-- {
 				if o := d.ma(k); o != nil && o.ent != nil && o.ent.typ == schema.TypeOrganization {
 					ti.of = append(ti.of, o.ent)
@@ -1517,6 +1564,17 @@ func (d *doc) attachTitles() {
 				ti.of = append(ti.of, st)
 			}
 		}
+		// "Foreign Ministry spokeswoman Maria Zakharova": a body named short
+		// before the office is the one the lexicon gives the person's office
+		if len(ti.of) <= 1 && len(names) == 1 && !m.plural && d.lang == langEN {
+			if om := d.mentionEndingAt(m.a - 1); om != nil && om.kind == mName && om.ent != nil &&
+				om.ent.typ == schema.TypeOrganization && om.ent.lex == nil {
+				if body := d.heldBody(names[0].ent, ti.role, om.a, om.b); body != nil {
+					om.ent.count-- // the short name was the lexicon body's
+					ti.of = []*ent{body}
+				}
+			}
+		}
 		titleSurface := d.surface(m.a, ti.tb)
 		for k, nm := range names {
 			ti.named = append(ti.named, nm.ent)
@@ -1531,7 +1589,7 @@ func (d *doc) attachTitles() {
 				if role == "counterpart" && nm.ent.lex != nil {
 					// son homologue russe Vladimir Poutine: the office the lexicon knows
 					for _, r := range nm.ent.lex.Roles {
-						if schema.Fold(r.Of) == schema.Fold(of.name) && (r.From == 0 || d.year >= r.From) && (r.To == 0 || d.year <= r.To) {
+						if schema.Fold(r.Of) == schema.Fold(of.name) && r.heldAt(d.year, d.month) {
 							role = r.Role
 						}
 					}
@@ -1552,6 +1610,80 @@ func (d *doc) attachTitles() {
 		}
 		d.addMention(m)
 	}
+}
+
+// coordinatedOffice returns the person an office coordinated with another
+// one names ("Crown Prince of Abu Dhabi and Deputy Supreme Commander of …"):
+// the holder of the office that ends right before "and/et", with at most two
+// capitalised qualifiers between. Nil when none.
+func (d *doc) coordinatedOffice(m *mention) *ent {
+	k := m.a - 1
+	for n := 0; n < 2 && k > 0 && d.toks[k].cap && d.toks[k].k == kWord && d.ma(k) == nil; n++ {
+		k--
+	}
+	if k <= 0 || !d.is(k, wCoord) || d.toks[k].sent != d.toks[m.a].sent {
+		return nil
+	}
+	for _, p := range d.ments {
+		if p != m && p.kind == mTitle && p.b == k && p.ent != nil && p.ent.typ == schema.TypePerson && p.ti != nil && !p.plural {
+			return p.ent
+		}
+	}
+	return nil
+}
+
+// heldBody returns the organization of which the lexicon makes p the
+// holder of an office of role's family at the article's date, when the
+// capitalised words among tokens [a,b) are part of its name or an alias
+// ("la Commission" for the European Commission); it is mentioned there.
+// Nil when none.
+func (d *doc) heldBody(p *ent, role string, a, b int) *ent {
+	if p == nil || p.lex == nil || d.year == 0 {
+		return nil
+	}
+	var words []string
+	for k := a; k < b; k++ {
+		if d.toks[k].cap && d.toks[k].k == kWord && !d.is(k, wDet) {
+			words = append(words, d.toks[k].f)
+		}
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	for _, r := range p.lex.Roles {
+		if !r.heldAt(d.year, d.month) || !roleFamily(role, r.Role) && !roleFamily(r.Role, role) {
+			continue
+		}
+		o := d.lexByName(r.Of)
+		if o == nil || o.typ != schema.TypeOrganization || o.lex == nil {
+			continue
+		}
+		for _, n := range append([]string{o.lex.Name}, o.lex.Aliases...) {
+			all := true
+			for _, w := range words {
+				if !strings.Contains(" "+fold(n)+" ", " "+w+" ") {
+					all = false
+				}
+			}
+			if all {
+				d.mention(o, a, b)
+				d.addMention(&mention{a: a, b: b, kind: mName, ent: o})
+				return o
+			}
+		}
+	}
+	return nil
+}
+
+// groupAt returns the end of a collective noun (words.json "groups")
+// starting at token i, or -1.
+func (d *doc) groupAt(i int) int {
+	for _, mt := range within(d.ent, i, i+1) {
+		if mt.p.kind == pGroup {
+			return mt.b
+		}
+	}
+	return -1
 }
 
 // personAt returns a person mention starting at i.
@@ -1712,6 +1844,11 @@ func (d *doc) cityOf(m *mention) *ent {
 	return nil
 }
 
+// princelyRoles are a dynasty's offices: followed by "of" and a capital
+// they are the office of that city-state or emirate ("Crown Prince of Abu
+// Dhabi", "l'émir de Dubaï"), not of the federation it is the capital of.
+var princelyRoles = map[string]bool{"crown prince": true, "emir": true, "ruler": true}
+
 // contextless roles name no state of their own: a counterpart, an
 // official, a side, a leader.
 var contextless = map[string]bool{"counterpart": true, "official": true, "side": true, "leader": true}
@@ -1724,7 +1861,7 @@ var contextless = map[string]bool{"counterpart": true, "official": true, "side":
 func (d *doc) contextOffice(at int, p *ent, ti *titleInfo) *ent {
 	if p.lex != nil {
 		for _, r := range p.lex.Roles {
-			if (roleFamily(ti.role, r.Role) || roleFamily(r.Role, ti.role)) && (r.From == 0 || d.year >= r.From) && (r.To == 0 || d.year <= r.To) {
+			if (roleFamily(ti.role, r.Role) || roleFamily(r.Role, ti.role)) && r.heldAt(d.year, d.month) {
 				return d.lexByName(r.Of)
 			}
 		}
@@ -1756,7 +1893,7 @@ func (d *doc) contextOffice(at int, p *ent, ti *titleInfo) *ent {
 			if e == p {
 				continue
 			}
-			if ti.poss && e.typ == schema.TypeOrganization && m.kind == mName && e.lex == nil {
+			if ti.poss && e.typ == schema.TypeOrganization && m.kind == mName && e.lex == nil && !roleFamily("minister", ti.role) {
 				return e // "La force de l'Otan au Kosovo (KFOR) … son commandant"
 			}
 			if e.typ != schema.TypePerson {
@@ -1930,7 +2067,7 @@ func (d *doc) frontedOwner(at int, p *ent) *ent {
 				continue
 			}
 			for _, r := range e.lex.Roles {
-				if (r.From == 0 || d.year >= r.From) && (r.To == 0 || d.year <= r.To) {
+				if r.heldAt(d.year, d.month) {
 					return d.lexByName(r.Of)
 				}
 			}

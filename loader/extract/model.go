@@ -107,6 +107,11 @@ const (
 	wPastAux
 	wWillAux
 	wViewAgree
+	wPurpose
+	wPerfectAux
+	wQuantDet
+	wRulers
+	wPressOffice
 	nClasses
 )
 
@@ -117,7 +122,8 @@ var classNames = [nClasses]string{
 	"govNouns", "groupMods", "settleNouns", "bodyNouns", "continuation", "conjPreps", "relSubj", "citedBy", "latterM", "latterF", "beForms", "voiceOf", "pairDet", "partyNouns", "bodyQualifiers", "nameLinks", "occasion", "staffNouns", "freeRel", "futureAux", "negDet", "whileWords", "transferWords",
 	"verbNeg", "negAfter", "dateLead", "targetGlue", "dative", "agentPreps", "jointly", "indefDet", "withPreps", "passiveAux", "impersonal", "tripleDet",
 	"placeNouns",
-	"pastAux", "willAux", "viewAgree",
+	"pastAux", "willAux", "viewAgree", "purpose", "perfectAux", "quantDet", "rulers",
+	"pressOffices",
 }
 
 func compile(lex *Lexicon) *model {

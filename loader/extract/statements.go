@@ -37,6 +37,7 @@ type vgroup struct {
 	content    bool    // inside what another group reports: no antecedent for what follows
 	incise     bool    // a mid-sentence incise ("X, he said later, had told …"): the source of the clause around it
 	via        *vgroup // the incise that reports this group
+	relative   bool    // the subject is a relative pronoun's antecedent ("…, Yaïr Lapid, qui s'était dit …")
 }
 
 // readSentences is the sentence-by-sentence pass: coreference state moves
@@ -226,7 +227,7 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		if !aux && !modal && j >= s[0] && d.is(j, wDet) && d.ma(j) == nil {
 			continue // a noun: ces échanges, the call
 		}
-		if !aux && !modal && d.lang == langEN && v.EN != "" && f == strings.Fields(fold(v.EN))[0] && d.mentionEndingAt(j) == nil &&
+		if !aux && !modal && d.lang == langEN && v.EN != "" && f == strings.Fields(fold(v.EN))[0] && d.mentionEndingAt(j) == nil && !(prev == "to" && d.purposeHead(s, j) >= 0) &&
 			!(d.f(j) == "," && d.mentionEndingAt(j-1) != nil && d.mentionEndingAt(j-1).plural) {
 			continue // a bare English base form is a noun unless a subject stands before it
 		}
@@ -236,7 +237,7 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 				j--
 			}
 		}
-		if !aux && !modal && d.lang == langEN && j >= s[0] && d.mentionEndingAt(j) == nil && !d.is(j, wCoord) &&
+		if !aux && !modal && d.lang == langEN && j >= s[0] && d.mentionEndingAt(j) == nil && !d.is(j, wCoord) && !(prev == "to" && d.purposeHead(s, j) >= 0) &&
 			d.f(j) != "," && d.f(j) != "who" && d.f(j) != "which" && d.f(j) != "that" && d.toks[j].k != kQuoteClose &&
 			!strings.HasSuffix(f, "ing") && !(strings.HasSuffix(f, "ed") && d.mentionEndingAt(j-1) != nil && d.toks[j].k == kWord) {
 			continue // "unacceptable demands": a noun, not a verb with its subject ("NATO allies issued" is one)
@@ -285,11 +286,14 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		}
 	}
 	sort.Slice(gs, func(a, b int) bool { return gs[a].g < gs[b].g })
-	d.sentPerson = nil
+	d.sentPerson, d.sentBody = nil, nil
 	for k, g := range gs {
 		d.findSubject(s, gs, k, g)
 		if len(g.subj) == 1 && g.subj[0].typ == schema.TypePerson && g.explicit {
 			d.sentPerson = g.subj[0] // "X said he …": the sentence's own speaker first
+		}
+		if len(g.subj) == 1 && g.subj[0].typ == schema.TypeOrganization && g.explicit && !g.inverted && d.sentBody == nil && d.sentPerson == nil {
+			d.sentBody = g.subj[0]
 		}
 	}
 	// "une version jugée « absurde » par X", "described as dangerous by X":
@@ -404,7 +408,66 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 			}
 		}
 	}
+	// "Putin went on national television to denounce …", "X a profité de
+	// sa visite pour dénoncer …": an infinitive of purpose after a verb of
+	// going or taking an occasion is the act of that verb's subject
+	for k, g := range gs {
+		if g.cue == nil || g.subj != nil || g.form != fInfinitive || g.cue.Adj || g.cue.Act == schema.ActDiscuss || g.cue.Act == schema.ActAgree {
+			continue
+		}
+		p := d.purposeHead(s, g.g-1)
+		if p < 0 {
+			continue
+		}
+		var h *vgroup
+		for _, o := range gs[:k] {
+			if o.g <= p && o.subj != nil && o.form == fFinite && !o.content {
+				h = o
+			}
+		}
+		if h != nil {
+			g.subj, g.sa, g.sb = h.subj, h.sa, h.sb
+		} else if m := d.sentenceSubject(s, p); m != nil {
+			if r := d.resolve(m, m.a); len(r) > 0 {
+				g.subj, g.sa, g.sb = r, m.a, m.b
+			}
+		}
+		if g.subj != nil {
+			g.explicit, g.trailing = true, true
+		}
+	}
 	return gs
+}
+
+// purposeHead returns the verb of going or taking an occasion (words.json
+// purpose: went, took, a profité, s'est rendu) that an infinitive's mark at
+// token to ("to", "pour", "afin de", "in order to") completes, or -1 when
+// the mark is no purpose's or no such verb stands a few words before it,
+// within the clause.
+func (d *doc) purposeHead(s [2]int, to int) int {
+	switch d.f(to) {
+	case "to":
+		if d.f(to-1) == "order" && d.f(to-2) == "in" {
+			to -= 2
+		}
+	case "pour":
+	case "de", "d'":
+		if d.f(to-1) != "afin" {
+			return -1
+		}
+		to--
+	default:
+		return -1
+	}
+	for i := to - 1; i >= s[0] && i >= to-8; i-- {
+		if f := d.f(i); f == "," || f == ";" || f == ":" || d.is(i, wCompl) || d.toks[i].k == kQuoteClose || d.cueAt(i) {
+			return -1
+		}
+		if d.is(i, wPurpose) && d.ma(i) == nil {
+			return i
+		}
+	}
+	return -1
 }
 
 func (d *doc) cueGroupAt(gs []*vgroup, j int) bool {
@@ -452,7 +515,8 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 		if p.f == "," || p.k == kQuoteClose || (g.g-1 > s[0] && d.toks[g.g-2].k == kQuoteClose && !d.is(g.g-1, wCoord)) {
 			// English inverts only "said X." ("…, urged Russia to" has its object after it)
 			if subj, a, b := d.subjectAfter(g.c1, s); subj != nil && !(apposed && d.is(b, wPrep)) &&
-				!(d.lang == langEN && !d.clauseEnd(b, s) && g.cue.Act != schema.ActState) {
+				!(d.lang == langEN && !d.clauseEnd(b, s) && g.cue.Act != schema.ActState) &&
+				!(g.cue.Act == schema.ActCallOn && (d.f(b) == "a" || d.f(b) == "de" || d.f(b) == "d'")) { // "…, a appelé Washington à la retenue": an object
 				g.subj, g.sa, g.sb = subj, a, b
 				g.explicit, g.inverted = true, true
 				return
@@ -467,6 +531,16 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 		g.elided = true
 		// "X said Russia was free … and accused NATO": a coordinated verb of
 		// saying belongs to the governing clause, not to the reported one
+		// "The Kremlin said Erdogan had telephoned Putin and voiced support":
+		// a bare participle sharing the reported clause's perfect auxiliary
+		// goes on with the reported subject
+		if k > 0 && g.cue != nil && g.g == g.c0 && gs[k-1].subj != nil && gs[k-1].explicit && !gs[k-1].inverted &&
+			d.is(gs[k-1].g, wPerfectAux) && d.pastParticiple(g.c0) && d.matrixGroup(gs, k) != nil && !d.hasComma(gs[k-1].c1, g.g) {
+			p := gs[k-1]
+			g.subj, g.sa, g.sb = p.subj, p.sa, p.sb
+			g.explicit = true
+			return
+		}
 		if h := d.matrixGroup(gs, k); h != nil {
 			g.subj = h.subj
 			g.sa, g.sb = h.sa, h.sb
@@ -508,7 +582,7 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 		}
 		if len(subj) > 0 {
 			g.subj, g.sa, g.sb = dedupe(subj), m.a, m.b
-			g.explicit = true
+			g.explicit, g.relative = true, true
 			return
 		}
 	}
@@ -558,6 +632,21 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 				j = p - 1 // "Ben Wallace, asked about Kyiv's demands, said …", "le ministre, interrogé sur …, a affirmé"
 			case d.apposition(gs, p, j):
 				j = p - 1 // "Josep Borrell, the EU's foreign policy chief, said"
+				// "le Haut Conseil, réuni sous la présidence du chef de l'État,
+				// X, avait annoncé": the apposition names a prepositional object
+				// inside a participle or relative clause that opens further back
+				if m := d.mentionEndingAt(p - 1); m != nil && d.governed(m.a) {
+					for q := m.a - 1; q > s[0] && p-q < 30; q-- {
+						if d.f(q) != "," {
+							continue
+						}
+						if f := d.f(q + 1); d.pastParticiple(q+1) && d.mentionEndingAt(q-1) != nil || d.is(q+1, wRelSubj) ||
+							d.toks[q+1].k == kWord && (strings.HasSuffix(f, "ing") && d.lang == langEN || strings.HasSuffix(f, "ant") && d.lang == langFR) {
+							j, p = q-1, q
+						}
+						break
+					}
+				}
 			}
 			if j < p {
 				// groups inside the skipped clause do not end the search
@@ -581,6 +670,13 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 			break
 		}
 		if m := d.ma(j); m != nil && m.b == j+1 {
+			// "les juntes au pouvoir au Mali et au Burkina Faso ont averti",
+			// "the governments of Mali and Burkina Faso said": the states ruled
+			if r, a := d.rulersOf(m, s); r != nil {
+				g.subj, g.sa, g.sb = r, a, m.b
+				g.explicit = true
+				return
+			}
 			if d.governed(m.a) && !d.conjSubject(m, g) {
 				j = m.a - 1
 				continue
@@ -661,7 +757,125 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 		g.subj = gs[k-1].subj
 		g.sa, g.sb = gs[k-1].sa, gs[k-1].sb
 		g.elided = true
+		return
 	}
+	// "X declared a regime, urged residents to … and warned …": a finite
+	// verb right after a comma lists another act of the clause's subject
+	if h := d.listHead(s, gs, k); h != nil {
+		g.subj, g.sa, g.sb = h.subj, h.sa, h.sb
+		g.elided = true
+	}
+}
+
+// rulersOf reads the states that a ruling body names after it (words.json
+// rulers: "les juntes au pouvoir au Mali et au Burkina Faso", "the
+// governments of Mali and Burkina Faso", "la junte au Niger") when the
+// mention m ends that list: the states, and the body noun's start. Nil when
+// m ends no such list.
+func (d *doc) rulersOf(m *mention, s [2]int) ([]*ent, int) {
+	near := false
+	for k := m.a - 1; k >= s[0] && k >= m.a-14; k-- {
+		if d.is(k, wRulers) {
+			near = true
+		}
+	}
+	if !near {
+		return nil, 0
+	}
+	var out []*ent
+	cur := m
+	for n := 0; n < 6; n++ {
+		r := cur.refs() // names of states: no title to resolve
+		if len(r) != 1 || r[0].typ != schema.TypeState || cur.kind == mPronoun || cur.kind == mTitle {
+			return nil, 0
+		}
+		out = append([]*ent{r[0]}, out...)
+		j := cur.a - 1
+		if d.is(j, wDet) && !d.is(j, wPrep) && d.ma(j) == nil {
+			j--
+		}
+		if d.is(j, wCoord) || d.f(j) == "," {
+			// "of Mali and Burkina Faso": a sibling before
+			if prev := d.mentionEndingAt(j - 1); prev != nil && j-1 > s[0] {
+				cur = prev
+				continue
+			}
+			return nil, 0
+		}
+		if !d.is(j, wPrep) {
+			return nil, 0
+		}
+		if n == 0 && d.is(j-1, wCoord) {
+			// "au Mali et au Burkina Faso": the sibling before the conjunction
+			if prev := d.mentionEndingAt(j - 2); prev != nil {
+				cur = prev
+				continue
+			}
+			return nil, 0
+		}
+		if d.is(j-1, wCoord) {
+			if prev := d.mentionEndingAt(j - 2); prev != nil {
+				cur = prev
+				continue
+			}
+		}
+		// "au pouvoir", "in power": a few words between the body and its states
+		for k := j - 1; k >= s[0] && k >= j-3; k-- {
+			if d.ma(k) != nil || d.toks[k].k != kWord {
+				return nil, 0
+			}
+			if d.is(k, wRulers) {
+				if len(out) < 2 && d.toks[k].f != "junte" && d.toks[k].f != "junta" {
+					return nil, 0 // one state's government is the state's own mention
+				}
+				if d.is(k-1, wDet) {
+					k--
+				}
+				return out, k
+			}
+		}
+		return nil, 0
+	}
+	return nil, 0
+}
+
+// hasComma reports whether a comma stands among tokens [a, b).
+func (d *doc) hasComma(a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.f(i) == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// listHead returns the verb group whose subject group k shares when k is
+// the next item of a list of acts ("X declared A, urged B and warned C",
+// "X a dénoncé A, a appelé B"): k is a finite cue right after a comma with
+// no subject of its own, and the group before is a finite cue with its
+// subject and no content clause since it, or the governing verb of saying
+// when a reported clause stands between. Nil otherwise.
+func (d *doc) listHead(s [2]int, gs []*vgroup, k int) *vgroup {
+	g := gs[k]
+	if k == 0 || g.cue == nil || g.cue.Adj || g.form != fFinite || g.g <= s[0] || d.f(g.g-1) != "," || d.inQuote[g.g] {
+		return nil
+	}
+	if d.lang == langEN && g.g == g.c0 && !strings.HasSuffix(d.toks[g.c0].f, "ed") && !strings.HasSuffix(d.toks[g.c0].f, "s") && !d.is(g.c0, wPastAux) {
+		return nil // an English list item is a finite past or present form
+	}
+	if d.lang == langFR && g.g == g.c0 || d.f(g.c1) == "by" || d.f(g.c1) == "par" {
+		return nil // ", urged by …", ", soutenu par …": a participle clause
+	}
+	h := gs[k-1]
+	if h.cue != nil && h.subj != nil && h.form == fFinite && !h.inverted && !h.content && !d.hasCompl(h.c1, g.g) {
+		for i := h.c1; i < g.g; i++ {
+			if d.f(i) == ";" || d.f(i) == ":" {
+				return nil
+			}
+		}
+		return h
+	}
+	return d.matrixGroup(gs, k)
 }
 
 // midIncise returns the verb of saying that fills the stretch between the
@@ -1838,11 +2052,15 @@ func (d *doc) updateState(s [2]int, gs []*vgroup) {
 			}
 		}
 	}
-	cueSeen := false
+	cueSeen, mainSet := false, false
 	for _, g := range gs {
 		if len(g.subj) == 0 || g.inverted && g.silent || g.content || g.cue == nil && cueSeen {
 			continue // the subject of reported content is no antecedent
 		}
+		if g.relative && mainSet {
+			continue // "X a dénoncé les propos de Y, qui …": the main clause's subject stays the antecedent
+		}
+		mainSet = mainSet || g.explicit && !g.relative && !g.inverted
 		if g.cue != nil {
 			cueSeen = true
 		}
