@@ -25,7 +25,8 @@ func (d *doc) findHeadline() {
 }
 
 var communiqueWords = []string{"communique", "declaration conjointe", "joint statement", "declaration commune",
-	"joint communique", "communique conjoint", "statement by", "declaration des", "declaration du"}
+	"joint communique", "communique conjoint", "statement by", "declaration des", "declaration du",
+	"press statement", "declaration de presse", "declaration a la presse"}
 
 // findCommunique decides whether the article is a communiqué speaking in
 // its own voice, and who signs it: the persons its headline names, or the
@@ -130,7 +131,40 @@ func (d *doc) findCommunique() {
 		} else if len(d.signers) == 0 && len(states) > 1 {
 			d.signers = states
 		}
+		if len(d.signers) == 0 {
+			d.signers = d.byline()
+		}
 	}
+}
+
+// byline returns the persons a short line right after the headline names
+// without any verb ("Antony J. Blinken, Secretary of State"): the author
+// of a press statement whose headline names nobody. Nil otherwise.
+func (d *doc) byline() []*ent {
+	if len(d.sents) < 2 {
+		return nil
+	}
+	s := d.sents[1]
+	if s[1]-s[0] > 14 || !d.toks[s[0]].nl {
+		return nil
+	}
+	var out []*ent
+	for k := s[0]; k < s[1]; k++ {
+		if d.is(k, wAux) || d.cueAt(k) {
+			return nil
+		}
+		m := d.ma(k)
+		if m == nil || m.a != k {
+			continue
+		}
+		for _, e := range m.refs() {
+			if e.typ == schema.TypePerson {
+				out = append(out, e)
+			}
+		}
+		k = m.b - 1
+	}
+	return dedupe(out)
 }
 
 // groupAcronym reads the short name a signers' apposition gives itself in
@@ -433,6 +467,14 @@ func (d *doc) resolveTitle(m *mention, pos int) []*ent {
 				if len(ps) > len(g) {
 					g = ps
 				}
+			}
+		}
+		// "… said Biden had spoken with Macron and Scholz, and that the
+		// leaders had affirmed …": the persons of a call told earlier in
+		// the same sentence, not yet an event
+		if ti.count == 0 && (ti.role == "leader" || ti.role == "president") {
+			if ps := d.sentenceMeetingPersons(m.a); len(ps) > len(g) {
+				g = ps
 			}
 		}
 		if ti.count > 0 && (len(g) != ti.count || ti.role == "leader" || ti.role == "president" || ti.role == "side") {
@@ -883,6 +925,39 @@ func (d *doc) recentParties(pos, n int) []*ent {
 	return nil
 }
 
+// sentenceMeetingPersons returns the persons named before token pos in its
+// sentence when a meeting, call or talks trigger stands there too, or nil
+// when fewer than two persons or no such trigger.
+func (d *doc) sentenceMeetingPersons(pos int) []*ent {
+	s := d.sentOf(pos)
+	meet := false
+	for _, tr := range within(d.trig, s[0], pos) {
+		if meetingish[d.m.triggers[tr.p.idx].Type] {
+			meet = true
+		}
+	}
+	if !meet {
+		return nil
+	}
+	var ps []*ent
+	for k := s[0]; k < pos; k++ {
+		m := d.ma(k)
+		if m == nil || m.a != k || m.kind == mPronoun {
+			continue
+		}
+		for _, e := range m.refs() {
+			if e.typ == schema.TypePerson {
+				ps = append(ps, e)
+			}
+		}
+		k = m.b - 1
+	}
+	if ps = dedupe(ps); len(ps) < 2 {
+		return nil
+	}
+	return ps
+}
+
 // meetingPersons returns the persons of the latest meeting, call or talks
 // among the last events that had exactly n persons taking part, or nil.
 func (d *doc) meetingPersons(n int) []*ent {
@@ -1041,4 +1116,58 @@ func (d *doc) future(s [2]int) bool {
 		}
 	}
 	return false
+}
+
+// anaphoricBodies reads a definite noun standing for an organization named
+// before (words.json "orgAnaphors": "the bloc", "l'alliance", "the Union",
+// "l'organisation", "the institution") as the latest organization whose
+// names hold one of the noun's words (union, community, treaty …), or, for a
+// noun without words, the latest organization that is no state's own body.
+// A noun opening a name or a phrase of its own ("l'organisation terroriste",
+// "the organization of …") is left alone.
+func (d *doc) anaphoricBodies() {
+	for i := 1; i+1 < len(d.toks); i++ {
+		heads, ok := d.m.orgAnaphors[d.toks[i].f]
+		if !ok || d.ma(i) != nil || d.ma(i-1) != nil || !definite[d.f(i-1)] {
+			continue
+		}
+		if n := i + 1; d.is(n, wOf) || d.ma(n) != nil || d.toks[n].k == kWord && d.toks[n].f != "'s" && !d.is(n, wAux) && !d.is(n, wModal) &&
+			!d.is(n, wAdverb) && !d.is(n, wRelSubj) && !d.is(n, wCompl) && !d.is(n, wCoord) && !d.is(n, wPrep) && !d.cueAt(n) && !d.is(n, wReflexive) {
+			continue
+		}
+		var found *ent
+		for k := i - 2; k >= 0 && k > i-300 && found == nil; k-- {
+			m := d.ma(k)
+			if m == nil || m.b != k+1 {
+				continue
+			}
+			cands := m.refs()
+			if m.kind == mTitle && m.ti != nil {
+				cands = append(cands, m.ti.of...)
+			}
+			for _, e := range cands {
+				if e == nil || e.typ != schema.TypeOrganization {
+					continue
+				}
+				if len(heads) == 0 && e.lex != nil && e.lex.Of == "" {
+					found = e
+					break
+				}
+				for _, h := range heads {
+					if aliasHas([]string{e.name}, h) || e.lex != nil && aliasHas(e.lex.Aliases, h) {
+						found = e
+						break
+					}
+				}
+				if found != nil {
+					break
+				}
+			}
+			k = m.a
+		}
+		if found != nil {
+			found.count++ // a common noun, no alias of the name
+			d.addMention(&mention{a: i - 1, b: i + 1, kind: mName, ent: found})
+		}
+	}
 }

@@ -191,7 +191,7 @@ func TestStatements(t *testing.T) {
 		{"firmly is no warning", "Antony Blinken said the United States stood firmly behind Ukraine's sovereignty.", "2021-05-06",
 			[]string{"Antony Blinken|STATE|"}, []string{"Antony Blinken|WARN|"}},
 		{"possessive aide speaks for the office", "Boris Johnson's spokesman said that London would send more troops.", "2022-02-10",
-			[]string{"United Kingdom|STATE|"}, nil},
+			[]string{"United Kingdom|EXPRESS_INTENT|"}, nil},
 		{"definite official re-describes the person", "Martin Sajdik a salué l'accord. « C'est un pas », a déclaré le diplomate autrichien.", "2019-07-18",
 			[]string{"Martin Sajdik|STATE|"}, []string{"Austria|STATE|"}},
 		{"coordinated cue after a deed", "Antony Blinken met Sergei Lavrov in Geneva on Friday and warned him that an invasion would be costly.", "2022-01-21",

@@ -129,6 +129,10 @@ type VerbCue struct {
 	// in their object ("register our concerns", "show our respect"):
 	// "registered a company" says nothing.
 	NeedsNoun bool `json:"needsNoun,omitempty"`
+	// NeedsPrep marks verbs that report speech only with à/de/to within
+	// their clause: "a appelé Moscou à la retenue" calls on, "que Pékin
+	// appelle Ren'ai Jiao" only names
+	NeedsPrep bool `json:"needsPrep,omitempty"`
 	// Naming marks verbs that give their object a name ("called the
 	// decision a mistake"): the evaluation in the name decides the act.
 	Naming bool `json:"naming,omitempty"`

@@ -144,7 +144,7 @@ func (d *doc) findMentions() {
 					a--
 				}
 			}
-			if le.Type == schema.TypeState && d.lang == langFR && a > 0 && d.text[d.toks[a-1].s:d.toks[a-1].e] == "à" {
+			if le.Type == schema.TypeState && d.lang == langFR && a > 0 && d.text[d.toks[a-1].s:d.toks[a-1].e] == "à" && d.phraseStart(a-2, wDativeGov) < 0 {
 				// "à Luxembourg", "à Singapour": French names countries with en/au;
 				// after "à" the name is the city
 				e := d.entity(d.surface(a, b), schema.TypePlace, nil)
@@ -244,12 +244,21 @@ func (d *doc) findMentions() {
 				d.addMention(&mention{a: a, b: b, kind: mMetonym, ent: e})
 			}
 		case pGroup:
+			if d.juntaMention(a, covered) {
+				continue
+			}
 			d.groupMention(a, b)
 		}
 		for i := a; i < b; i++ {
 			covered[i] = true
 		}
 	}
+	for i := range d.toks {
+		if !covered[i] && d.ma(i) == nil {
+			d.juntaMention(i, covered)
+		}
+	}
+	d.pairAgreements(covered)
 	d.hyphenParts(covered)
 	d.institutions(covered)
 	d.namedAgreements(covered)
@@ -260,6 +269,64 @@ func (d *doc) findMentions() {
 	d.attachTitles()
 	d.definiteBodies()
 	d.pronouns()
+}
+
+// juntaMention reads a definite "la junte", "the junta", "the military
+// council", "les putschistes" (words.json "juntaNouns") at token a as the
+// ruling military body the article names (words.json "juntaBodies": CNSP,
+// CNRD…), the nearest one before, else the first after; "le porte-parole de
+// la junte" then holds that body's office. A junta placed in another state
+// ("la junte au pouvoir au Mali") or no such body named: no mention, false.
+func (d *doc) juntaMention(a int, covered []bool) bool {
+	e := d.phraseEnd(a, wJunta)
+	if e < 0 || a == 0 {
+		return false
+	}
+	switch p := d.f(a - 1); {
+	case d.is(a-1, wDet), d.is(a-1, wDemonstr), p == "aux", p == "au", p == "du", p == "des":
+	default:
+		return false
+	}
+	if d.f(a-1) == "des" && a > 1 && d.toks[a-2].k == kWord && !d.is(a-2, wPrep) && !d.is(a-2, wOf) {
+		return false // "partisans des putschistes": a group qualified by the junta
+	}
+	var body *LexEntity
+	var bodyIdx, best = -1, 1 << 30
+	for _, mt := range d.ent {
+		if mt.p.kind != pEntity || !d.is(mt.a, wJuntaBody) {
+			continue
+		}
+		le := &d.m.ents[mt.p.idx]
+		if le.Type != schema.TypeOrganization {
+			continue
+		}
+		dist := a - mt.a
+		if dist < 0 {
+			dist = len(d.toks) - dist // a body named after: only when none before
+		}
+		if dist < best {
+			best, body, bodyIdx = dist, le, int(mt.p.idx)
+		}
+	}
+	if body == nil {
+		return false
+	}
+	// "la junte au pouvoir au Mali": another state's junta
+	for _, mt := range within(d.ent, e, min(e+5, d.sentOf(a)[1])) {
+		if (mt.p.kind == pEntity || mt.p.kind == pCapital) && d.m.ents[mt.p.idx].Type == schema.TypeState {
+			if d.m.ents[mt.p.idx].Name != body.Of && d.is(mt.a-1, wLoc) {
+				return false
+			}
+			break
+		}
+	}
+	j := d.lexEntity(bodyIdx)
+	d.mention(j, a, e)
+	d.addMention(&mention{a: a, b: e, kind: mName, ent: j})
+	for i := a; i < e; i++ {
+		covered[i] = true
+	}
+	return true
 }
 
 // hostNouns are gatherings named after their host city ("the Madrid
@@ -487,6 +554,9 @@ func (d *doc) isLocative(i int) bool {
 	if j < 0 {
 		return false
 	}
+	if d.is(j, wDative) && d.phraseStart(j-1, wDativeGov) >= 0 {
+		return false // "hostiles à Paris", "accorde à Minsk une aide": a recipient, the state
+	}
 	switch d.toks[j].f {
 	case "capitale", "capital", "ville", "city", "near":
 		return true
@@ -499,9 +569,12 @@ func (d *doc) isLocative(i int) bool {
 				return true
 			}
 		}
-	case "de", "d'":
+	case "de", "d'", "du", "of":
 		if j > 0 && d.phraseStart(j-1, wNear) >= 0 {
 			return true // près de Simferopol
+		}
+		if j > 0 && d.phraseStart(j-1, wCityPart) >= 0 {
+			return true // "un hôpital de Berlin", "the streets of Yerevan": the city itself
 		}
 	}
 	return d.is(j, wLoc)
@@ -614,6 +687,87 @@ func (d *doc) hyphenParts(covered []bool) {
 			e := d.lexEntity(int(hit.idx))
 			e.count++
 			d.alias(e, part)
+		}
+	}
+}
+
+// pairPart reports whether the hyphenated word at token i opens with the
+// name of a lexicon state or organization ("Israel-Jordan", "UE-Turquie",
+// "Japan-Republic of Korea").
+func (d *doc) pairPart(i int) bool {
+	t := d.toks[i]
+	if t.k != kWord || !t.cap || !strings.Contains(t.f, "-") {
+		return false
+	}
+	w := d.text[t.s:t.e]
+	parts := strings.FieldsFunc(w, func(r rune) bool { return isHyphen(r) })
+	if len(parts) < 2 {
+		return false
+	}
+	part := parts[0]
+	sub := []tok{{s: 0, e: len(part), f: fold(part), k: kWord, cap: true}}
+	sub[0].upper = isAllUpper(part) && len(part) > 1
+	ok := false
+	d.m.trie.walk(sub, 0, func(end int, vals []payload) {
+		for _, p := range vals {
+			if p.kind == pEntity && caseOK(sub, 0, p.rule) {
+				if typ := d.m.ents[p.idx].Type; typ == schema.TypeState || typ == schema.TypeOrganization {
+					ok = true
+				}
+			}
+		}
+	})
+	return ok
+}
+
+// pairAgreements names an agreement by the pair of parties hyphenated
+// before or after its noun: "the Israel-Jordan peace treaty", "the
+// Japan-Republic of Korea Joint Declaration", "the US-Taliban Agreement",
+// "l'accord UE-Turquie". The whole phrase is the Agreement; the parties
+// keep their own mentions.
+func (d *doc) pairAgreements(covered []bool) {
+	for i, t := range d.toks {
+		if t.k != kWord || !(agreementNouns[t.f] || t.cap && d.m.agreeHeads[t.f]) {
+			continue
+		}
+		s := d.sentOf(i)
+		a, b := -1, -1
+		// English: pair [modifiers] noun
+		for k := i - 1; k >= s[0] && k >= i-5; k-- {
+			if d.pairPart(k) {
+				a, b = k, i+1
+				break
+			}
+			tk := d.toks[k]
+			if tk.k == kWord && (tk.cap || d.is(k, wAgreeMods) || tk.f == "of" && d.toks[k+1].cap) {
+				continue
+			}
+			break
+		}
+		// French: noun [modifiers] pair
+		if a < 0 && !t.cap {
+			for k := i + 1; k < s[1] && k <= i+3; k++ {
+				if d.pairPart(k) {
+					a, b = i, k+1
+					break
+				}
+				if e := d.phraseEnd(k, wAgreeMods); e > k && !d.toks[k].cap {
+					k = e - 1
+					continue
+				}
+				break
+			}
+		}
+		if a < 0 || covered[i] {
+			continue
+		}
+		e := d.entity(d.surface(a, b), schema.TypeAgreement, nil)
+		d.mention(e, a, b)
+		d.addMention(&mention{a: a, b: b, kind: mName, ent: e})
+		for k := a; k < b; k++ {
+			if !strings.Contains(d.toks[k].f, "-") {
+				covered[k] = true
+			}
 		}
 	}
 }
@@ -1190,6 +1344,16 @@ func (d *doc) unknownNames(covered []bool) {
 	}
 }
 
+// commonCap reports whether the capitalised word at i is a common noun or
+// adjective that names no place alone ("à l'État hôte", "au Palais de …",
+// "au Mouvement pour …", "in the Arab and Muslim world", "au Journal
+// officiel"): a head of bodies, agreements or media, or words.json
+// "commonCaps".
+func (d *doc) commonCap(i int) bool {
+	f := d.toks[i].f
+	return d.m.orgHeads[f] || d.m.agreeHeads[f] || d.is(i, wMedia) || d.is(i, wBody) || d.is(i, wCommonCaps)
+}
+
 func (d *doc) typeUnknown(a, b int, s [2]int) {
 	// strip function words and sentence-initial common words
 	for a < b && (d.is(a, wDet) || d.is(a, wPrep) || d.is(a, wAdverb) || d.is(a, wCoord) || d.is(a, wAux) ||
@@ -1341,7 +1505,7 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 		typ = schema.TypePerson
 	case first.upper && words == 1 && len(first.f) >= 3 && a != s[0]:
 		typ = schema.TypeOrganization
-	case d.isLocative(a) && a != s[0]+1 && words <= 3:
+	case d.isLocative(a) && a != s[0]+1 && words <= 3 && !(words == 1 && d.commonCap(a)):
 		typ = schema.TypePlace
 	case speaks && words == 1 && a > 0 && (d.f(a-1) == "les" || d.f(a-1) == "des") &&
 		(strings.HasSuffix(first.f, "s") || strings.HasSuffix(first.f, "x")):
@@ -2011,14 +2175,54 @@ func (d *doc) institutionTail(b int, s [2]int) int {
 // dateline reports whether token a opens its sentence in capitals before a
 // comma or dash ("VIENNA — ", "MOSCOW, Feb 18 -"): a place the story is
 // filed from, not an actor.
+//
+// Several places open a dateline too ("MOSCOW/YEREVAN —"), and a
+// communiqué's line of places before its date names them in any case
+// ("Paris et Berlin, le 18 mai 2020", "Madrid, 28 June 2022").
 func (d *doc) dateline(a int) bool {
-	t := d.toks[a]
-	if !t.upper || a != d.sentOf(a)[0] || a+1 >= len(d.toks) {
+	s := d.sentOf(a)
+	if a+1 >= len(d.toks) {
 		return false
 	}
-	switch d.text[d.toks[a+1].s:d.toks[a+1].e] {
+	// the chain of capitalised words and separators from the sentence start
+	upper, inChain := true, false
+	k := s[0]
+	for k < s[1] {
+		t := d.toks[k]
+		if t.k == kWord && t.cap {
+			upper = upper && t.upper
+			inChain = inChain || k == a
+			k++
+			continue
+		}
+		if k > s[0] && k+1 < s[1] && d.toks[k+1].cap && (t.f == "/" || d.is(k, wCoord) && !d.toks[k-1].upper == !d.toks[k+1].upper) {
+			k++
+			continue
+		}
+		break
+	}
+	if !inChain || k >= s[1] || k == s[0] {
+		return false
+	}
+	switch d.text[d.toks[k].s:d.toks[k].e] {
 	case ",", "—", "–", "-":
+	default:
+		return false
+	}
+	if upper {
 		return true
+	}
+	// a date right after the comma, and the line ends soon after
+	if s[1]-k > 7 {
+		return false
+	}
+	for j := k + 1; j < s[1] && j < k+4; j++ {
+		if _, ok := months[d.f(j)]; ok {
+			return true
+		}
+		if _, ok := weekdays[d.f(j)]; ok {
+			return true
+		}
 	}
 	return false
 }

@@ -31,6 +31,11 @@ type model struct {
 	particles  map[string]bool // words.json "nameParticles": al-, el-, bin- before a capital
 	codes      map[string]Codes
 	entByName  map[string]int // Type|fold(name) → index in ents
+	// orgAnaphors (words.json "orgAnaphors", "noun: head head …") maps a
+	// definite noun standing for an organization named before ("the bloc",
+	// "l'alliance") to the words one of that organization's names holds;
+	// no words: any international organization
+	orgAnaphors map[string][]string
 }
 
 // word classes used by the rules; their members come from words.json.
@@ -112,6 +117,14 @@ const (
 	wQuantDet
 	wRulers
 	wPressOffice
+	wMouthOf
+	// entities helper, round 3
+	wDativeGov
+	wCityPart
+	wCommonCaps
+	wJunta
+	wJuntaBody
+	wAgreeMods
 	nClasses
 )
 
@@ -124,6 +137,8 @@ var classNames = [nClasses]string{
 	"placeNouns",
 	"pastAux", "willAux", "viewAgree", "purpose", "perfectAux", "quantDet", "rulers",
 	"pressOffices",
+	"mouthOf",
+	"dativeGov", "cityParts", "commonCaps", "juntaNouns", "juntaBodies", "agreementMods",
 }
 
 func compile(lex *Lexicon) *model {
@@ -224,6 +239,11 @@ func compile(lex *Lexicon) *model {
 		for _, w := range lex.Words[name] {
 			m.trie.add(w, payload{kind: pWord, idx: int32(i)})
 		}
+	}
+	m.orgAnaphors = map[string][]string{}
+	for _, f := range lex.Words["orgAnaphors"] {
+		noun, heads, _ := strings.Cut(f, ":")
+		m.orgAnaphors[fold(strings.TrimSpace(noun))] = strings.Fields(fold(heads))
 	}
 	m.particles = map[string]bool{}
 	for _, f := range lex.Words["nameParticles"] {

@@ -43,6 +43,7 @@ type vgroup struct {
 // readSentences is the sentence-by-sentence pass: coreference state moves
 // forward with the text, statements and events are read in each sentence.
 func (d *doc) readSentences() {
+	d.anaphoricBodies()
 	d.findTranscript()
 	d.markQuotes()
 	for si, s := range d.sents {
@@ -292,7 +293,8 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		if len(g.subj) == 1 && g.subj[0].typ == schema.TypePerson && g.explicit {
 			d.sentPerson = g.subj[0] // "X said he …": the sentence's own speaker first
 		}
-		if len(g.subj) == 1 && g.subj[0].typ == schema.TypeOrganization && g.explicit && !g.inverted && d.sentBody == nil && d.sentPerson == nil {
+		if len(g.subj) == 1 && g.subj[0].typ == schema.TypeOrganization && g.explicit && !g.inverted && d.sentBody == nil && d.sentPerson == nil && !d.inQuote[g.sa] {
+			// (a body quoted, « Le gouvernement japonais a … », a-t-il déclaré, is no antecedent of the incise)
 			d.sentBody = g.subj[0]
 		}
 	}
@@ -364,6 +366,18 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 	// the governing clause's, not the reported clause's in between
 	for k, g := range gs {
 		comma, gerund, tout := d.trailingComma(s, g.g)
+		// "…, son chef de la diplomatie, Josep Borrell, affirmant que …",
+		// "…, its foreign minister, Sergei Lavrov, saying …": an absolute
+		// participle clause opens with its own subject
+		if g.subj == nil && g.form == fParticiple && g.cue != nil && !gerund {
+			if m := d.absoluteSubject(s, gs[:k], g.g); m != nil {
+				if r := d.resolve(m, m.a); len(r) > 0 {
+					g.subj, g.sa, g.sb = r, m.a, m.b
+					g.explicit, g.trailing = true, true
+					continue
+				}
+			}
+		}
 		if g.subj == nil && (g.form == fParticiple || g.form == fGerund) && g.cue != nil && comma {
 			// "en affirmant" tells the manner of the act before; ", saying",
 			// ", soulignant", "tout en rejetant" add an act of their own
@@ -437,6 +451,48 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		}
 	}
 	return gs
+}
+
+// absoluteSubject returns the subject of an absolute participle clause at
+// token at: a name, with the office apposed before it, between a comma and
+// the participle, after a clause of its own ("L'UE a condamné l'attaque, son
+// chef de la diplomatie, Josep Borrell, affirmant que …", "Russia rejected
+// the plan, Lavrov saying …"). Nil when the name is governed by a
+// preposition or when the phrase is the apposition of a name just before
+// ("Macron a reçu Zelensky, le président ukrainien, assurant …").
+func (d *doc) absoluteSubject(s [2]int, before []*vgroup, at int) *mention {
+	j := at - 1
+	if d.f(j) == "," {
+		j--
+	}
+	m := d.mentionEndingAt(j)
+	if m == nil || m.a <= s[0] || m.kind == mPronoun || m.kind == mDemonym || d.governed(m.a) {
+		return nil
+	}
+	for _, e := range m.refs() {
+		if e.typ == schema.TypePlace || e.typ == schema.TypeAgreement {
+			return nil
+		}
+	}
+	a := m.a
+	if d.f(a-1) == "," {
+		// the office apposed before the name: "son chef de la diplomatie, Josep Borrell"
+		if t := d.mentionEndingAt(a - 2); t != nil && t.kind == mTitle && !d.governed(t.a) {
+			a = t.a
+		}
+	}
+	for a > s[0] && (d.is(a-1, wDet) || d.is(a-1, wPoss)) && d.ma(a-1) == nil {
+		a--
+	}
+	if a-2 <= s[0] || d.f(a-1) != "," || d.mentionEndingAt(a-2) != nil {
+		return nil
+	}
+	for _, g := range before {
+		if g.c1 <= a && (g.cue != nil || g.subj != nil) && !g.content {
+			return m // a clause of its own stands before the comma
+		}
+	}
+	return nil
 }
 
 // purposeHead returns the verb of going or taking an occasion (words.json
@@ -593,6 +649,23 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 		prevEnd = gs[k-1].c1
 	}
 	if j > s[0] && d.f(j) == "," {
+		// "le Haut Conseil, réuni sous la présidence du chef de l'État,
+		// Abdelmadjid Tebboune, avait annoncé": an office and its name read
+		// as one mention (the apposition's comma inside it) that a
+		// preposition governs closes a participle or relative clause
+		// opening further back; the subject stands before that clause
+		if q := d.swallowedApposition(s, j); q > s[0] {
+			j = q - 1
+			for _, h := range gs[:k] {
+				if h.c1 <= q {
+					prevEnd = h.c1
+				}
+			}
+			if prevEnd > q {
+				prevEnd = -1
+			}
+			goto search
+		}
 		for p := j - 1; p > s[0] && j-p < 30; p-- {
 			if d.f(p) != "," {
 				continue
@@ -660,6 +733,7 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 			break
 		}
 	}
+search:
 	commas := 0
 	for j >= s[0] && g.g-j < 25 {
 		t := d.toks[j]
@@ -695,8 +769,8 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 			sawCoord := false
 			for {
 				c := a - 1
-				for c > s[0] && d.is(c, wDet) && d.ma(c) == nil {
-					c--
+				for c > s[0] && d.is(c, wDet) && !d.is(c, wCompl) && d.ma(c) == nil {
+					c-- // "and that the leaders …" is no coordinated subject
 				}
 				cs := d.phraseStart(c, wCoord)
 				if cs >= 0 {
@@ -765,6 +839,33 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 		g.subj, g.sa, g.sb = h.subj, h.sa, h.sb
 		g.elided = true
 	}
+}
+
+// swallowedApposition returns the comma that opens a participle or
+// relative clause ending at the comma j when the clause ends with an office
+// and its apposed name read as one mention governed by a preposition
+// ("réuni sous la présidence du chef de l'État, Abdelmadjid Tebboune,",
+// "chaired by the head of state, X,"); -1 otherwise.
+func (d *doc) swallowedApposition(s [2]int, j int) int {
+	m := d.mentionEndingAt(j - 1)
+	if m == nil || m.kind != mTitle || !d.hasComma(m.a, m.b) || !(d.governed(m.a) || d.is(m.a, wPrep) && d.is(m.a, wDet)) {
+		return -1
+	}
+	for q := m.a - 1; q > s[0] && m.a-q < 15; q-- {
+		if d.f(q) != "," {
+			continue
+		}
+		f := d.f(q + 1)
+		// "réuni sous", "tenue par": a French participle in -i/-u before its preposition
+		part := d.pastParticiple(q+1) || d.lang == langFR && d.toks[q+1].k == kWord && d.ma(q+1) == nil && d.is(q+2, wPrep) &&
+			(strings.HasSuffix(f, "i") || strings.HasSuffix(f, "ie") || strings.HasSuffix(f, "u") || strings.HasSuffix(f, "ue"))
+		if part && d.mentionEndingAt(q-1) != nil || d.is(q+1, wRelSubj) ||
+			d.toks[q+1].k == kWord && (strings.HasSuffix(f, "ing") && d.lang == langEN || strings.HasSuffix(f, "ant") && d.lang == langFR) {
+			return q
+		}
+		return -1
+	}
+	return -1
 }
 
 // rulersOf reads the states that a ruling body names after it (words.json
@@ -1202,6 +1303,24 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			}
 		}
 	}
+	// "The White House said Biden had spoken with …, and that the leaders
+	// had affirmed …": a second complement clause of the same verb of
+	// saying is reported by its speaker too
+	for i, in := range cands {
+		if !in.explicit || in.inverted || in.source != nil || in.sa < 2 || !d.is(in.sa-1, wCompl) || !d.is(in.sa-2, wCoord) {
+			continue
+		}
+		for k := i - 1; k >= 0; k-- {
+			o := cands[k]
+			if o.form != fFinite || o.inverted || o.content || len(o.subj) == 0 || o.c1 >= in.sa {
+				continue
+			}
+			if !d.hasSemicolon(o.c1, in.sa) && !sameEnts(o.subj, in.subj) {
+				in.source = o.subj[0]
+			}
+			break
+		}
+	}
 	// "China's foreign ministry said … and that China supported …": a body
 	// reporting its own state's stance states it itself
 	for i, o := range cands {
@@ -1209,8 +1328,8 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			continue
 		}
 		for _, in := range cands[i+1:] {
-			if in.explicit && !in.inverted && in.sa > o.c1 && len(in.subj) == 1 && in.subj[0].typ == schema.TypeState &&
-				d.hasCompl(o.c1, in.sa) && d.namesIn(o.sa, o.sb, in.subj[0]) {
+			if in.explicit && !in.inverted && in.sa >= o.c1 && len(in.subj) == 1 && in.subj[0].typ == schema.TypeState &&
+				(d.hasCompl(o.c1, in.sa) || d.onlyGlue(o.c1, in.sa)) && (d.namesIn(o.sa, o.sb, in.subj[0]) || holdsOfficeOf(o.subj[0], in.subj[0])) {
 				in.subj = o.subj
 			}
 		}
@@ -1424,7 +1543,11 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			subj = []*ent{m.ent}
 		}
 		g := &vgroup{g: s[0], c0: s[0], c1: s[0], subj: subj, start: s[0], end: d.trimEnd(s[0], s[1]), conf: 0.55, explicit: true}
-		d.emitAct(g, s, schema.ActState, "selon/according to")
+		act := schema.ActState
+		if a := d.evaluation(s[0], s[1]); a != "" {
+			act = a // "Dans la bouche du ministre, la proposition n'est qu'une provocation"
+		}
+		d.emitAct(g, s, act, "selon/according to")
 	}
 	// a communiqué's "we" states what it does: "We have worked in good faith
 	// to keep the deal alive" (a clause of its own, no verb of saying)
@@ -1702,6 +1825,8 @@ func (d *doc) sourceMarkers(s [2]int) []srcMarker {
 			j = i + 2
 		case d.f(i) == "according" && d.f(i+1) == "to":
 			j = i + 2
+		case d.is(i, wMouthOf):
+			j = d.phraseEnd(i, wMouthOf) // "dans la bouche du ministre X", "in the words of X": X speaks
 		case d.is(i, wCitedBy):
 			j = d.phraseEnd(i, wCitedBy) // "Cité par IRNA, M. Shamkhani a …", "quoted by Tass"
 		case i == s[0] && (d.f(i) == "pour" || d.f(i) == "for" || d.f(i) == "aux" && d.f(i+1) == "yeux"):
@@ -1837,6 +1962,16 @@ func (d *doc) emit(g *vgroup, s [2]int) {
 	if g.cue.NeedsNoun && !noun {
 		return // "registered a company": no speech without its noun
 	}
+	// "affirmed their unwavering support", "confirms its long-standing
+	// support", "explained his determination": a plain verb of saying takes
+	// the act of the noun heading its object (a verb that stresses keeps
+	// its own: "a souligné son attachement")
+	if !noun && act == schema.ActState {
+		if na, at := d.objectNoun(g, false); na != "" {
+			act = na
+			cue += " … " + d.toks[at].f
+		}
+	}
 	// "a assuré vouloir …": a plain report takes the act of the verb it
 	// governs; "s'est dit « profondément préoccupé »" that of the adjective
 	if act == schema.ActState {
@@ -1886,8 +2021,156 @@ func (d *doc) emit(g *vgroup, s [2]int) {
 		if a := d.evaluation(g.c1, min(g.end, g.c1+20)); a != "" {
 			act = a // "said the deployments were highly dangerous" criticizes; a threat warns first
 		}
+	} else if act == schema.ActCriticize {
+		// "denounced the move as a betrayal", "a dénoncé une trahison": an
+		// accusation named in the object makes the criticism an accusation
+		if a := d.evaluation(g.c1, min(g.end, g.c1+12)); a == schema.ActAccuse {
+			act = a
+		}
+	}
+	if act == schema.ActState && d.ownFuture(g) {
+		act = schema.ActExpressIntent // "said he would not sign", "a assuré que Pékin continuerait à …"
 	}
 	d.emitAct(g, s, act, cue)
+}
+
+// objectNoun returns the act of a noun cue heading the object right after
+// group g and its position: a possessive (their, leur, our) or, when def is
+// set, any determiner, then at most two modifiers ("their unwavering
+// support", "le soutien de la France"). Empty when the object is no cue
+// noun or is the subject of a clause ("said their proposal was …").
+func (d *doc) objectNoun(g *vgroup, def bool) (schema.Act, int) {
+	j := g.c1
+	for j < g.end && d.phraseEnd(j, wAdverb) > 0 && d.ma(j) == nil {
+		j = d.phraseEnd(j, wAdverb)
+	}
+	poss := d.is(j, wPoss) || d.is(j, wWe) && d.is(j, wDet)
+	if !poss && !(def && d.is(j, wDet) && !d.is(j, wCompl)) || d.ma(j) != nil && d.ma(j).kind != mPronoun {
+		return "", 0
+	}
+	j++
+	for n := 0; n < 3 && j < g.end; n++ {
+		for _, c := range within(d.cue, j, j+1) {
+			if c.a != j || c.p.kind != pNoun && c.p.kind != pVerb {
+				continue
+			}
+			if k := c.b; d.is(k, wAux) || d.is(k, wModal) || d.is(k, wBeForms) {
+				return "", 0 // "said their proposal was …": a clause's subject
+			}
+			if c.p.kind == pNoun {
+				return d.m.nouns[c.p.idx].Act, j
+			}
+			if v := d.m.verbs[c.p.idx]; !v.Adj && !v.Light && v.Act != schema.ActState && v.Act != schema.ActStress {
+				return v.Act, j // "their support": the verb's form as a noun
+			}
+			return "", 0
+		}
+		if d.toks[j].k != kWord || d.toks[j].cap || d.ma(j) != nil || d.is(j, wPrep) || d.is(j, wAux) || d.is(j, wCompl) {
+			break
+		}
+		j++ // a modifier: unwavering, long-standing, full
+	}
+	return "", 0
+}
+
+// holdsOfficeOf reports whether person p holds an office of state st
+// ("U.S. Ambassador X said Washington supported …": X's own state).
+func holdsOfficeOf(p, st *ent) bool {
+	if p.typ != schema.TypePerson {
+		return false
+	}
+	for _, r := range p.roles {
+		if r.of == st {
+			return true
+		}
+	}
+	return false
+}
+
+// prepAfter reports whether the clause from token a (before b) holds the
+// preposition a call is made with: à, au, de, pour / to, for.
+func (d *doc) prepAfter(a, b int) bool {
+	for i := a; i < b; i++ {
+		f := d.f(i)
+		if f == "," || f == ";" || f == "." || d.is(i, wCompl) && !d.is(i, wDet) {
+			return false
+		}
+		if d.lang == langFR && (f == "a" || f == "au" || f == "aux" || f == "de" || f == "d'" || f == "du" || f == "des" || f == "pour") ||
+			d.lang == langEN && (f == "to" || f == "for") {
+			return true
+		}
+	}
+	return false
+}
+
+// ownFuture reports whether the content a plain report governs opens with
+// the speaker's own side — the speaker, a pronoun, the speaker's state or
+// body, "his government" — and a future or conditional verb: "said he would
+// keep pressing", "stated that the Republic of Korea will withdraw", "a
+// assuré que Pékin continuerait à jouer un rôle". What the speaker says of
+// others' future stays a statement.
+func (d *doc) ownFuture(g *vgroup) bool {
+	if g.inverted || len(g.subj) == 0 {
+		return false
+	}
+	end := min(g.end, g.c1+14)
+	j := g.c1
+	for j < end && (d.is(j, wCompl) || d.is(j, wAudience) || d.isDateWordNoPrep(j) || d.phraseEnd(j, wAdverb) > 0 && d.ma(j) == nil) {
+		j++
+	}
+	side := map[*ent]bool{}
+	for _, sp := range g.subj {
+		side[sp] = true
+		for _, r := range sp.roles {
+			side[r.of] = true
+		}
+		if sp.lex != nil && sp.lex.Of != "" {
+			for _, e := range d.order {
+				if e.typ == schema.TypeState && e.name == sp.lex.Of {
+					side[e] = true
+				}
+			}
+		}
+	}
+	own := false
+	if m := d.ma(j); m != nil && m.a == j {
+		if m.kind == mPronoun {
+			own = m.pron != wI
+		} else {
+			for _, e := range d.resolve(m, m.a) {
+				own = own || side[e]
+			}
+		}
+		j = m.b
+		// "Japan and the Republic of Korea will continue": coordinated parties
+		for n := 0; n < 4 && (d.is(j, wCoord) || d.f(j) == ","); n++ {
+			o := d.ma(j + 1)
+			if o == nil || o.a != j+1 {
+				break
+			}
+			for _, e := range d.resolve(o, o.a) {
+				own = own || side[e]
+			}
+			j = o.b
+		}
+	} else if d.is(j, wPoss) && j+1 < end && d.is(j+1, wGovNouns) {
+		own, j = true, j+2 // "his government would …"
+	} else if d.is(j, wHeM) || d.is(j, wHeF) || d.is(j, wThey) || d.is(j, wWe) || d.f(j) == "it" {
+		own, j = true, j+1 // a pronoun no mention holds: "it would impose"
+	}
+	if !own {
+		return false
+	}
+	for j < end && d.phraseEnd(j, wAdverb) > 0 && d.ma(j) == nil {
+		j = d.phraseEnd(j, wAdverb)
+	}
+	if d.is(j, wWillAux) || d.is(j, wFutureAux) && d.f(j) != "could" && d.f(j) != "can" && d.f(j) != "ca" {
+		return true
+	}
+	f := d.f(j)
+	return d.lang == langFR && d.toks[j].k == kWord && len(f) > 5 && d.ma(j) == nil && !d.is(j, wAux) &&
+		(strings.HasSuffix(f, "rait") || strings.HasSuffix(f, "raient") || strings.HasSuffix(f, "era") || strings.HasSuffix(f, "eront") ||
+			strings.HasSuffix(f, "ira") || strings.HasSuffix(f, "iront"))
 }
 
 // noSpeech reports whether a cue group with a subject reports no speech
@@ -1903,6 +2186,9 @@ func (d *doc) noSpeech(g *vgroup, s [2]int) bool {
 		if m := d.ma(g.sa); m == nil || m.kind != mPronoun || m.pron != wWe {
 			return true
 		}
+	}
+	if g.cue.NeedsPrep && !d.prepAfter(g.c1, min(s[1], g.c1+12)) {
+		return true // "que Pékin appelle Ren'ai Jiao": a name given, no call
 	}
 	if g.cue.Negated != "" && d.negated(g) {
 		for _, c := range within(d.cue, s[0], g.g) {
@@ -2053,9 +2339,19 @@ func (d *doc) updateState(s [2]int, gs []*vgroup) {
 		}
 	}
 	cueSeen, mainSet := false, false
+	var mainPerson *vgroup
 	for _, g := range gs {
 		if len(g.subj) == 0 || g.inverted && g.silent || g.content || g.cue == nil && cueSeen {
 			continue // the subject of reported content is no antecedent
+		}
+		if mainPerson != nil && g.explicit && !g.inverted && g.sa > mainPerson.c1 && d.hasCompl(mainPerson.c1, g.sa) && !sameEnts(g.subj, mainPerson.subj) {
+			nonPerson := true
+			for _, e := range g.subj {
+				nonPerson = nonPerson && e.typ != schema.TypePerson
+			}
+			if nonPerson {
+				continue // "Le porte-parole a affirmé que …, comme les Philippines s'y étaient engagées": a state inside a person's report
+			}
 		}
 		if g.relative && mainSet {
 			continue // "X a dénoncé les propos de Y, qui …": the main clause's subject stays the antecedent
@@ -2063,6 +2359,9 @@ func (d *doc) updateState(s [2]int, gs []*vgroup) {
 		mainSet = mainSet || g.explicit && !g.relative && !g.inverted
 		if g.cue != nil {
 			cueSeen = true
+			if mainPerson == nil && g.form == fFinite && g.explicit && !g.inverted && len(g.subj) == 1 && g.subj[0].typ == schema.TypePerson {
+				mainPerson = g
+			}
 		}
 		d.lastSubj = g.subj
 		if len(g.subj) == 1 && g.subj[0].typ == schema.TypePerson {
@@ -2076,6 +2375,25 @@ func (d *doc) updateState(s [2]int, gs []*vgroup) {
 		}
 		if len(ps) > 1 {
 			d.lastGroup = ps
+		}
+	}
+	// "Russia's ambassador, X, voted in favour even though the Council
+	// rejected …": the sentence's opening person is the latest person
+	// when no person was a subject
+	if personSubj := func() bool {
+		for _, g := range gs {
+			for _, e := range g.subj {
+				if e.typ == schema.TypePerson {
+					return true
+				}
+			}
+		}
+		return false
+	}(); subjects && !personSubj {
+		if m := d.sentenceSubject(s, s[1]); m != nil && m.kind != mPronoun && !d.inQuote[m.a] {
+			if r := d.resolve(m, m.a); len(r) == 1 && r[0].typ == schema.TypePerson {
+				d.lastPerson = r[0]
+			}
 		}
 	}
 	// office phrases outside subjects are aliases too: "la réponse du président russe"

@@ -42,7 +42,7 @@ func TestStatementsRound(t *testing.T) {
 			[]string{"India's foreign ministry|EXPRESS_SUPPORT|"}, []string{"India|EXPRESS_SUPPORT|"}},
 		{"a participle clause between a speaker and the verb",
 			"Defence Secretary Ben Wallace, asked about the request, said Britain would consider it.", "2023-07-12",
-			[]string{"Ben Wallace|STATE|"}, nil},
+			[]string{"Ben Wallace|EXPRESS_INTENT|"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
