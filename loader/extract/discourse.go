@@ -1118,6 +1118,70 @@ func (d *doc) future(s [2]int) bool {
 	return false
 }
 
+// stateMedia names a state's media as one organization, the source they
+// are in the news ("Chinese state media reported", "selon les médias
+// d'État iraniens"): words.json "stateMedia" after an English demonym or
+// before a French one. The demonym's state stays named inside it.
+func (d *doc) stateMedia() {
+	for i := 1; i < len(d.toks); i++ {
+		e := d.phraseEnd(i, wStateMedia)
+		if e < 0 || d.ma(i) != nil {
+			continue
+		}
+		a, b := -1, -1
+		if m := d.mentionEndingAt(i - 1); m != nil && m.kind == mDemonym && m.b-m.a == 1 {
+			a, b = m.a, e
+		} else if m := d.mentionStartingAt(e); m != nil && m.kind == mDemonym && m.b-m.a == 1 && d.lang == langFR {
+			a, b = i, m.b
+		}
+		if a < 0 {
+			continue
+		}
+		x := d.entity(d.surface(a, b), schema.TypeOrganization, nil)
+		d.mention(x, a, b)
+		d.addMention(&mention{a: a, b: b, kind: mName, ent: x})
+		i = b - 1
+	}
+}
+
+// anaphoricRegimes reads a definite subject noun for the ruling power
+// (words.json "regimeNouns": "le pouvoir a nié", "the regime said") as the
+// state the article is about so far: the state named most often before it,
+// at least twice (ties go to the latest). A noun with a complement or
+// epithet after it ("le pouvoir d'achat", "le pouvoir bélarusse") is left
+// to the mention rules; so is a noun that no verb follows.
+func (d *doc) anaphoricRegimes() {
+	count := map[*ent]int{}
+	last := map[*ent]int{}
+	for i := 0; i+1 < len(d.toks); i++ {
+		if m := d.ma(i); m != nil && m.a == i {
+			for _, e := range m.refs() {
+				if e != nil && e.typ == schema.TypeState {
+					count[e]++
+					last[e] = i
+				}
+			}
+			continue
+		}
+		if !d.is(i, wRegimeNouns) || i == 0 || !definite[d.f(i-1)] || d.ma(i-1) != nil {
+			continue
+		}
+		n := i + 1
+		if !d.is(n, wAux) && !d.is(n, wModal) && !d.is(n, wAdverb) && !d.is(n, wReflexive) && !d.cueAt(n) {
+			continue
+		}
+		var found *ent
+		for e, c := range count {
+			if c >= 2 && (found == nil || c > count[found] || c == count[found] && last[e] > last[found]) {
+				found = e
+			}
+		}
+		if found != nil {
+			d.addMention(&mention{a: i - 1, b: i + 1, kind: mName, ent: found})
+		}
+	}
+}
+
 // anaphoricBodies reads a definite noun standing for an organization named
 // before (words.json "orgAnaphors": "the bloc", "l'alliance", "the Union",
 // "l'organisation", "the institution") as the latest organization whose

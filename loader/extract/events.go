@@ -32,10 +32,10 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 		if t.Type == schema.EventElection && d.triggerNear(schema.EventElectionInterference, tr.a-6, tr.a) {
 			continue
 		}
-		if p := d.f(tr.a - 1); tr.a > s[0] && (p == "be" || p == "been" || p == "being") && meetingish[t.Type] {
+		if p := d.f(tr.a - 1); tr.a > s[0] && (p == "be" || p == "been" || p == "being") && meetingish[t.Type] && !d.hostAgent(tr.b, s) {
 			continue // passive: "will be met with severe consequences"
 		}
-		if t.Type == schema.EventMeeting && tr.a > s[0] && d.is(tr.a-1, wBeForms) {
+		if t.Type == schema.EventMeeting && tr.a > s[0] && d.is(tr.a-1, wBeForms) && !d.hostAgent(tr.b, s) {
 			continue // "once the conditions were met"
 		}
 		if t.Type == schema.EventMeeting && d.hearerOf(tr.a, s) {
@@ -76,10 +76,10 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 		// anaphoric or negated mentions tell no new event
 		skip := false
 		for i := max(s[0], tr.a-4); i < tr.a; i++ {
-			if d.is(i, wNeg) && !d.verbBetween(gs, i, tr.a) {
+			if d.is(i, wNeg) && !d.verbBetween(gs, i, tr.a) && !d.notExcluded(i, tr.a) {
 				skip = true
 			}
-			if d.is(i, wNegDet) && !d.groupStarts(gs, i, tr.a) {
+			if d.is(i, wNegDet) && !d.groupStarts(gs, i, tr.a) && !d.notExcluded(i, tr.a) {
 				skip = true // "aucune intention offensive", "no sanctions": the noun phrase itself is negated
 			}
 		}
@@ -90,7 +90,7 @@ func (d *doc) eventsOf(s [2]int, gs []*vgroup) {
 		if tr.a-1 >= s[0] && d.is(tr.a-1, wDemonstr) && d.f(tr.a-1) != "that" {
 			skip = true
 		}
-		if tr.a-1 >= s[0] && definite[d.f(tr.a-1)] && d.hasEventType(t.Type) && !d.hasComplement(tr.b, s) {
+		if tr.a-1 >= s[0] && definite[d.f(tr.a-1)] && d.hasEventType(t.Type) && !d.hasComplement(tr.b, s) && !d.toldHere(tr.b, s) {
 			skip = true // "l'entretien", "the talks": the one already told
 		}
 		if tr.a-1 >= s[0] && definite[d.f(tr.a-1)] && talkEvent[t.Type] && d.speechObject(gs, tr.a-1) {
@@ -465,6 +465,10 @@ func (d *doc) addEvent(t *Trigger, tr match, s [2]int, gs []*vgroup) {
 		conf = 0.5
 	}
 	typ := t.Type
+	if typ == schema.EventMeeting && d.leadersIn(start, evEnd) {
+		typ = schema.EventSummit // "Réunis à Bruxelles, les chefs d'État ou de gouvernement": a summit
+		codes = d.m.codes[string(typ)]
+	}
 	if typ == schema.EventAgreement && d.transfersTerritory(tr.a, s[1]) {
 		typ = schema.EventAnnexation // "a signé le traité faisant de la Crimée des sujets de la Fédération"
 		codes = d.m.codes[string(typ)]
@@ -525,6 +529,59 @@ func (d *doc) hasComplement(b int, s [2]int) bool {
 	}
 	return false
 }
+
+// hostAgent reports whether a passive meeting verb names its host soon
+// after ("a été accueilli ce jeudi à Pékin par le Président Xi", "was
+// received by the King"): a meeting held, not a condition met.
+func (d *doc) hostAgent(b int, s [2]int) bool {
+	for k := b; k < min(s[1], b+9); k++ {
+		switch d.f(k) {
+		case "par", "by":
+			m := d.ma(k + 1)
+			if m == nil && (d.is(k+1, wDet) || definite[d.f(k+1)]) {
+				m = d.ma(k + 2)
+			}
+			return m != nil && m.kind != mPronoun
+		case ".", ";", ",":
+			if d.f(k) != "," {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// toldHere reports whether a definite event noun is pinned down by what
+// follows it: a relative clause ("la visite d'État qu'il effectue", "the
+// attack that damaged the bridge", "the talks it has been holding"), a
+// participle ("the discussions held over recent weeks", "l'accident
+// survenu mercredi") or a date ("the summit on 12 May"). The article tells
+// that event here, not a re-mention of one already told.
+func (d *doc) toldHere(b int, s [2]int) bool {
+	if b >= s[1] {
+		return false
+	}
+	if relOpeners[d.f(b)] || d.isDateWord(b) {
+		return true
+	}
+	// "la réunion des conseillers du format Normandie, tenue à Paris": the participle after its complement
+	for k := b + 1; k < min(s[1]-1, b+9); k++ {
+		if f := d.f(k); f == "." || f == ";" {
+			break
+		}
+		if d.f(k) == "," && relOpeners[d.f(k+1)] && d.f(k+1) != "qui" && d.f(k+1) != "which" && d.f(k+1) != "que" {
+			return true
+		}
+	}
+	// "the peace talks it has been holding": a contact clause with a pronoun subject
+	return b+1 < s[1] && (d.f(b) == "it" || d.f(b) == "they" || d.f(b) == "il" || d.f(b) == "elle") && d.is(b+1, wAux)
+}
+
+// relOpeners open a clause or participle that pins down the noun before them.
+var relOpeners = map[string]bool{"that": true, "which": true, "qui": true, "que": true, "qu'": true, "dont": true,
+	"held": true, "conducted": true, "hosted": true, "survenu": true, "survenue": true, "tenu": true, "tenue": true,
+	"tenus": true, "tenues": true, "organisé": true, "organisée": true, "conduite": true, "conduit": true,
+	"prévu": true, "prévue": true, "prévus": true, "prévues": true, "scheduled": true, "planned": true}
 
 // isDateWord reports whether token i belongs to a time phrase: on Tuesday, lundi 7 juin.
 func (d *doc) isDateWord(i int) bool {
@@ -602,7 +659,11 @@ func (d *doc) eventStatus(t *Trigger, tr match, s [2]int) schema.EventStatus {
 	if has(wPlanned, 6, after) || meetingish[t.Type] && d.agreedTo(tr.a-2) || future {
 		return schema.StatusPlanned
 	}
-	if has(wPossible, 3, 2) {
+	excluded := false
+	for i := max(s[0], tr.a-4); i < tr.a; i++ {
+		excluded = excluded || d.is(i, wNeg) && d.notExcluded(i, tr.a)
+	}
+	if has(wPossible, 3, 0) || d.possibleAfter(tr.b, s) || excluded {
 		if meetingish[t.Type] {
 			return schema.StatusProposed
 		}
@@ -616,6 +677,62 @@ func (d *doc) eventStatus(t *Trigger, tr match, s [2]int) schema.EventStatus {
 	}
 	return schema.StatusOccurred
 }
+
+// notExcluded reports whether the negation at i only denies ruling the
+// event out ("sans exclure le recours à la force", "without ruling out
+// strikes"): the event is then possible, not negated.
+func (d *doc) notExcluded(i, a int) bool {
+	for k := max(0, i-2); k < a && k <= i+3; k++ {
+		if excludeWords[d.f(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// numberWords count the heads of state of a meeting.
+var numberWords = map[string]bool{"deux": true, "trois": true, "two": true, "three": true, "both": true}
+
+// excludeWords deny that something is ruled out after a negation.
+var excludeWords = map[string]bool{"exclure": true, "exclut": true, "exclu": true, "exclus": true, "exclue": true,
+	"ruling": true, "rule": true, "ruled": true, "excluding": true, "exclude": true}
+
+// leadersIn reports whether the heads of state and government meet in
+// tokens a..b ("les chefs d'État ou de gouvernement de l'UE", "heads of
+// state and government"): such a meeting is a summit. A counted pair
+// ("les deux chefs d'État") holds a bilateral meeting.
+func (d *doc) leadersIn(a, b int) bool {
+	for i := a; i < b; i++ {
+		if f := d.f(i); f == "chefs" || f == "heads" {
+			// "les deux chefs d'État", "the two heads of state": a bilateral meeting
+			if i > 0 && (d.toks[i-1].k == kNum || numberWords[d.f(i-1)]) {
+				continue
+			}
+			for k := i + 1; k < min(b, i+7); k++ {
+				if g := d.f(k); g == "gouvernement" || g == "government" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// possibleAfter reports whether a modal word of words.json "possible"
+// follows the trigger closely ("attacks could resume"); a quantifier there
+// belongs to the object ("a suspendu toute son aide"), not to the event.
+func (d *doc) possibleAfter(b int, s [2]int) bool {
+	for i := b; i < min(s[1], b+2); i++ {
+		if d.is(i, wPossible) && !quantifiers[d.f(i)] {
+			return true
+		}
+	}
+	return false
+}
+
+// quantifiers are the words of "possible" that modify a noun ("toute
+// intervention", "any attack"), not the verb before them.
+var quantifiers = map[string]bool{"toute": true, "tout": true, "toutes": true, "tous": true, "any": true}
 
 // settled reports whether a settlement noun (solution, résolution,
 // settlement; words.json "settleNouns") governs the trigger at i: the

@@ -136,6 +136,10 @@ type VerbCue struct {
 	// Naming marks verbs that give their object a name ("called the
 	// decision a mistake"): the evaluation in the name decides the act.
 	Naming bool `json:"naming,omitempty"`
+	// Incise marks verbs that report speech only in an incise after a
+	// quote or a comma, with their speaker after them ("», a lancé X",
+	// "», a-t-il lâché"): elsewhere they launch or drop things.
+	Incise bool `json:"incise,omitempty"`
 }
 
 // NounCue is a noun (or fixed phrase) that names a speech act: inquiétude,

@@ -128,6 +128,16 @@ func (d *doc) findMentions() {
 				}
 				continue
 			}
+			// "Riyad Mansour", "Victoria Nuland": a capital that is also a
+			// first name, before a capitalised word no lexicon knows, names a person
+			if n := d.toks[min(b, len(d.toks)-1)]; b-a == 1 && b < len(d.toks) && d.m.first[d.toks[a].f] && n.k == kWord && n.cap && !n.upper &&
+				n.sent == d.toks[a].sent && !d.m.orgHeads[n.f] && !d.is(b, wDet) && !d.is(b, wOf) && len(within(d.ent, b, b+1)) == 0 {
+				continue
+			}
+			// "Jacques Paris": a first name before a capital makes it a surname
+			if p := a - 1; b-a == 1 && p >= 0 && d.toks[p].cap && d.toks[p].k == kWord && d.m.first[d.toks[p].f] && d.toks[p].sent == d.toks[a].sent && len(within(d.ent, p, p+1)) == 0 {
+				continue
+			}
 		}
 		if inTitle[a] && inTitle[b-1] && mt.p.kind == pEntity && d.m.ents[mt.p.idx].Type != schema.TypeState {
 			continue // "ministre de l'Europe et des Affaires étrangères" names no place
@@ -1481,6 +1491,18 @@ func (d *doc) typeUnknown(a, b int, s [2]int) {
 	if !hasOrg && !hasAgree && words >= 2 && words <= 3 && d.apposedToNoun(a, b, s) {
 		prevTitle = true
 	}
+	// "le milliardaire Bidzina Ivanichvili", "the activist Jane Roe": a
+	// noun for a kind of person (words.json "personNouns"), perhaps with a
+	// demonym, right before two or three names
+	if !hasOrg && !hasAgree && words >= 2 && words <= 3 {
+		k := a - 1
+		if dm := d.ma(k); dm != nil && dm.kind == mDemonym && dm.b == a {
+			k = dm.a - 1 // "la chercheuse française Cécile Kohler"
+		}
+		if k >= s[0] && !d.toks[k].cap && d.phraseStart(k, wPersonNouns) >= s[0] {
+			prevTitle = true
+		}
+	}
 	// "l'agence Interfax", "the state news agency Belta", "l'agence russe
 	// Tass", "l'agence de presse publique Tanjug": a media noun, perhaps
 	// with its adjectives, before the name
@@ -1886,6 +1908,13 @@ func (d *doc) pronouns() {
 		}
 		// "his office said", "son entourage", "l'entourage du Premier
 		// ministre": a person's staff speak for that person
+		// "Netanyahu's office said": the named person's staff
+		if t.f == "'s" && d.is(i+1, wStaff) && d.ma(i+1) == nil {
+			if n := d.mentionEndingAt(i - 1); n != nil && (n.kind == mTitle || n.kind == mName) {
+				d.addMention(&mention{a: i, b: i + 2, kind: mPronoun, pron: wStaff, staffOf: n})
+				continue
+			}
+		}
 		if (d.is(i, wPoss) && d.f(i) != "its" || definite[t.f]) && d.is(i+1, wStaff) && d.ma(i+1) == nil {
 			if d.is(i, wPoss) {
 				d.addMention(&mention{a: i, b: i + 2, kind: mPronoun, pron: wStaff})

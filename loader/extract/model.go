@@ -125,6 +125,10 @@ const (
 	wJunta
 	wJuntaBody
 	wAgreeMods
+	// statements helper, round 4
+	wRegimeNouns
+	wStateMedia
+	wPersonNouns
 	nClasses
 )
 
@@ -139,6 +143,7 @@ var classNames = [nClasses]string{
 	"pressOffices",
 	"mouthOf",
 	"dativeGov", "cityParts", "commonCaps", "juntaNouns", "juntaBodies", "agreementMods",
+	"regimeNouns", "stateMedia", "personNouns",
 }
 
 func compile(lex *Lexicon) *model {

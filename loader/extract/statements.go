@@ -44,6 +44,8 @@ type vgroup struct {
 // forward with the text, statements and events are read in each sentence.
 func (d *doc) readSentences() {
 	d.anaphoricBodies()
+	d.anaphoricRegimes()
+	d.stateMedia()
 	d.findTranscript()
 	d.markQuotes()
 	for si, s := range d.sents {
@@ -228,6 +230,10 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 		if !aux && !modal && j >= s[0] && d.is(j, wDet) && d.ma(j) == nil {
 			continue // a noun: ces échanges, the call
 		}
+		if d.lang == langFR && v.Light && !aux && !modal && j > s[0] && d.toks[j].k == kWord && !d.toks[j].cap && d.ma(j) == nil &&
+			d.is(j-1, wDet) && d.ma(j-1) == nil && !d.is(j, wDocNouns) && !d.is(j, wReflexive) {
+			continue // "une violation manifeste": an adjective after its noun, no verb
+		}
 		if !aux && !modal && d.lang == langEN && v.EN != "" && f == strings.Fields(fold(v.EN))[0] && d.mentionEndingAt(j) == nil && !(prev == "to" && d.purposeHead(s, j) >= 0) &&
 			!(d.f(j) == "," && d.mentionEndingAt(j-1) != nil && d.mentionEndingAt(j-1).plural) {
 			continue // a bare English base form is a noun unless a subject stands before it
@@ -239,7 +245,7 @@ func (d *doc) sentenceGroups(s [2]int) []*vgroup {
 			}
 		}
 		if !aux && !modal && d.lang == langEN && j >= s[0] && d.mentionEndingAt(j) == nil && !d.is(j, wCoord) && !(prev == "to" && d.purposeHead(s, j) >= 0) &&
-			d.f(j) != "," && d.f(j) != "who" && d.f(j) != "which" && d.f(j) != "that" && d.toks[j].k != kQuoteClose &&
+			d.f(j) != "," && d.f(j) != "who" && d.f(j) != "which" && d.f(j) != "that" && d.f(j) != "it" && d.toks[j].k != kQuoteClose &&
 			!strings.HasSuffix(f, "ing") && !(strings.HasSuffix(f, "ed") && d.mentionEndingAt(j-1) != nil && d.toks[j].k == kWord) {
 			continue // "unacceptable demands": a noun, not a verb with its subject ("NATO allies issued" is one)
 		}
@@ -579,6 +585,14 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 			}
 		}
 	}
+	if g.cue != nil && g.cue.Incise {
+		g.cue = nil // "Moscou a lancé une offensive": no incise, no speech
+	}
+	if e := d.itSubject(s, g); e != nil {
+		g.subj, g.sa, g.sb = []*ent{e}, g.g-1, g.g
+		g.explicit = true
+		return
+	}
 	j := g.g - 1
 	for j >= s[0] && (d.is(j, wReflexive) || d.toks[j].k == kQuoteOpen) {
 		j--
@@ -631,13 +645,17 @@ func (d *doc) findSubject(s [2]int, gs []*vgroup, k int, g *vgroup) {
 	// antecedent of a subject relative pronoun, even inside a phrase
 	if m := d.relativeAntecedent(s, g); m != nil {
 		var subj []*ent
-		for _, e := range d.resolve(m, m.a) {
-			if e != nil && e.typ != schema.TypePlace && e.typ != schema.TypeAgreement {
-				subj = append(subj, e)
+		sa := m.a
+		for _, x := range append(d.coordinatedBefore(s, m), m) {
+			for _, e := range d.resolve(x, x.a) {
+				if e != nil && e.typ != schema.TypePlace && e.typ != schema.TypeAgreement {
+					subj = append(subj, e)
+				}
 			}
+			sa = min(sa, x.a)
 		}
 		if len(subj) > 0 {
-			g.subj, g.sa, g.sb = dedupe(subj), m.a, m.b
+			g.subj, g.sa, g.sb = dedupe(subj), sa, m.b
 			g.explicit, g.relative = true, true
 			return
 		}
@@ -1024,6 +1042,36 @@ func (d *doc) midIncise(s [2]int, gs []*vgroup, p, j int) (*vgroup, []*ent) {
 	return h, h.subj
 }
 
+// skipDescriptor steps back from pi over a short lower-case descriptor of
+// the speaker named after it (", state broadcaster CCTV reported", ", the
+// official news agency Xinhua said"): up to three plain words, the last a
+// media or body noun, and a determiner, when a comma stands before them.
+// It returns pi unchanged otherwise.
+func (d *doc) skipDescriptor(s [2]int, gs []*vgroup, pi int) int {
+	if pi <= s[0]+1 || !d.is(pi, wMedia) && !d.is(pi, wGovNouns) {
+		return pi
+	}
+	for j := pi; j > s[0] && j >= pi-3; j-- {
+		t := d.toks[j]
+		if t.k != kWord || t.cap || d.ma(j) != nil || d.is(j, wAux) || d.is(j, wCompl) || d.is(j, wRelSubj) || d.is(j, wCoord) {
+			return pi
+		}
+		for _, h := range gs {
+			if h.g == j {
+				return pi
+			}
+		}
+		k := j - 1
+		if d.is(k, wDet) && k > s[0] {
+			k--
+		}
+		if d.f(k) == "," || d.toks[k].k == kQuoteClose {
+			return k
+		}
+	}
+	return pi
+}
+
 // inciseGlue reports whether tokens [a, b) hold only what may surround the
 // verb of an incise: adverbs (later, plus tard), a time (on Monday, jeudi),
 // the hearer (to reporters, à la presse) or the document ("in a statement").
@@ -1329,7 +1377,7 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 		}
 		for _, in := range cands[i+1:] {
 			if in.explicit && !in.inverted && in.sa >= o.c1 && len(in.subj) == 1 && in.subj[0].typ == schema.TypeState &&
-				(d.hasCompl(o.c1, in.sa) || d.onlyGlue(o.c1, in.sa)) && (d.namesIn(o.sa, o.sb, in.subj[0]) || holdsOfficeOf(o.subj[0], in.subj[0])) {
+				(d.hasCompl(o.c1, in.sa) || d.onlyGlue(o.c1, in.sa)) && (d.namesIn(o.sa, o.sb, in.subj[0]) && !d.mediaSpan(o.sa, o.sb) || holdsOfficeOf(o.subj[0], in.subj[0])) {
 				in.subj = o.subj
 			}
 		}
@@ -1380,6 +1428,7 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 		if d.is(pi, wDet) && pi-1 > s[0] {
 			pi-- // ", the White House said"
 		}
+		pi = d.skipDescriptor(s, gs, pi)
 		p := d.toks[pi]
 		before := p.k == kQuoteClose || p.f == "," && d.toks[pi-1].k == kQuoteClose
 		for _, h := range gs {
@@ -1440,6 +1489,12 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			}
 			if d.irrealis(in) || in.cue.Adj {
 				in.silent, in.content = true, true // "« Russia does not threaten anyone », he said": content of the incise
+				if neg := in.cue.Negated; neg != "" && v.cue.Act == schema.ActState && d.negated(in) && d.inQuote[in.g] {
+					// "« Nous ne reconnaîtrons pas … », a lancé X": the quoted refusal
+					c := *v.cue
+					c.Act = neg
+					v.cue = &c
+				}
 				continue
 			}
 			if m := d.ma(in.sa); m != nil && m.kind == mPronoun && (m.pron == wWe || m.pron == wI) && d.inQuote[in.sa] {
@@ -1448,6 +1503,12 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 				in.silent, in.content = true, true
 				if v.cue.Act == schema.ActState && !in.cue.We {
 					v.cue = in.cue
+					if neg := in.cue.Negated; neg != "" && d.negated(in) {
+						// "« Nous ne reconnaîtrons pas … », a lancé X": the negated act
+						c := *in.cue
+						c.Act, c.Negated = neg, ""
+						v.cue = &c
+					}
 				}
 				continue
 			}
@@ -1472,6 +1533,18 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			g.silent = true
 		}
 	}
+	// "State media reported that Xi told … and that Beijing supported …":
+	// a clause its own speaker reports goes on under that speaker's source
+	for i, c := range cands {
+		if len(c.subj) != 1 || c.source != c.subj[0] {
+			continue
+		}
+		for _, p := range cands[:i] {
+			if p.source != nil && p.source != c.subj[0] && sameEnts(p.subj, c.subj) && !d.hasSemicolon(p.c1, c.g) {
+				c.source = p.source
+			}
+		}
+	}
 	// selon X / according to X
 	markers := d.sourceMarkers(s)
 	var out []*vgroup
@@ -1479,7 +1552,9 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 		if g.silent {
 			continue
 		}
-		if g.source == nil && len(markers) > 0 {
+		// "According to Xinhua, Xi said China was ready …": a source naming
+		// the speaker as its own reporter leaves room for the marker
+		if self := len(g.subj) == 1 && g.source == g.subj[0]; (g.source == nil || self) && len(markers) > 0 {
 			var pick *srcMarker
 			for k := range markers {
 				if markers[k].at > g.c1 {
@@ -2332,7 +2407,11 @@ func (d *doc) updateState(s [2]int, gs []*vgroup) {
 		// "The Russian leader struck a more upbeat tone. He said …": the
 		// sentence's opening actor is the antecedent even without a verb of saying
 		if m := d.sentenceSubject(s, s[1]); m != nil && m.kind != mPronoun {
-			if r := d.resolve(m, m.a); len(r) == 1 && r[0].typ == schema.TypePerson {
+			r := d.resolve(m, m.a)
+			if len(r) == 0 && m.kind == mTitle {
+				r = d.apposedPerson(s, m) // "Le fondateur du parti, le milliardaire X, apparaît …"
+			}
+			if len(r) == 1 && r[0].typ == schema.TypePerson {
 				d.lastSubj = r
 				d.lastPerson = r[0]
 			}
@@ -2670,6 +2749,111 @@ func (d *doc) relativeAntecedent(s [2]int, g *vgroup) *mention {
 		return nil
 	}
 	return m
+}
+
+// apposedPerson returns the person named in the apposition after title
+// mention m when the title names nobody by itself ("Le fondateur du Rêve
+// géorgien, le milliardaire Bidzina Ivanichvili, …"): the first mention
+// after the comma that closes the title's complement, past a determiner
+// and lower-case words, when it is one person and a comma follows it.
+func (d *doc) apposedPerson(s [2]int, m *mention) []*ent {
+	j := m.b
+	for j < s[1] && j < m.b+6 && d.f(j) != "," {
+		j++
+	}
+	if d.f(j) != "," {
+		return nil
+	}
+	for k := j + 1; k < s[1] && k <= j+4; k++ {
+		n := d.ma(k)
+		if n == nil {
+			if t := d.toks[k]; t.k != kWord || t.cap {
+				return nil
+			}
+			continue
+		}
+		if n.a != k || n.kind == mPronoun || d.f(n.b) != "," {
+			return nil
+		}
+		if r := n.refs(); len(r) == 1 && r[0].typ == schema.TypePerson {
+			return r
+		}
+		return nil
+	}
+	return nil
+}
+
+// mediaSpan reports whether tokens [a, b) name media ("Chinese state
+// media", "Russian news agency RIA"): they report their state's stance,
+// they do not hold it.
+func (d *doc) mediaSpan(a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.is(i, wMedia) || d.phraseEnd(i, wStateMedia) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// itSubject returns the body or state an English "it" opening a clause
+// before a verb of saying stands for ("The ministry said … It called on
+// Washington to …"): the latest subject when it is one organization or
+// state. Nil otherwise ("it is clear", "what it described as").
+func (d *doc) itSubject(s [2]int, g *vgroup) *ent {
+	i := g.g - 1
+	if d.lang != langEN || g.cue == nil || g.cue.Adj || i < s[0] || d.f(i) != "it" || g.form != fFinite {
+		return nil
+	}
+	if i > s[0] && d.f(i-1) != "," && !d.is(i-1, wCoord) && !d.is(i-1, wCompl) {
+		return nil
+	}
+	if d.is(g.g, wBeForms) || d.is(g.g, wPassiveAux) {
+		return nil // "it was agreed", "it is expected"
+	}
+	if len(d.lastSubj) == 1 && (d.lastSubj[0].typ == schema.TypeOrganization || d.lastSubj[0].typ == schema.TypeState) {
+		return d.lastSubj[0]
+	}
+	return nil
+}
+
+// coordinatedBefore returns the names coordinated before mention m, the
+// last item of a list that a relative clause takes as its antecedent
+// ("Brazil, Colombia and Mexico, who have called …"): names of m's type
+// joined by commas and a final and/et, none governed by a preposition.
+// Nil when m ends no such list.
+func (d *doc) coordinatedBefore(s [2]int, m *mention) []*mention {
+	if m.ent == nil || m.kind != mName {
+		return nil
+	}
+	var out []*mention
+	j := m.a - 1
+	sawCoord := false
+	for j >= s[0] {
+		switch {
+		case d.is(j, wCoord) && !sawCoord && len(out) == 0:
+			sawCoord = true
+			j--
+			if d.f(j) == "," {
+				j-- // "Brazil, Colombia, and Mexico"
+			}
+		case d.f(j) == "," && (sawCoord || len(out) > 0):
+			j--
+		default:
+			if !sawCoord {
+				return nil
+			}
+			p := d.mentionEndingAt(j)
+			if p == nil || p.kind != mName || p.ent == nil || p.ent.typ != m.ent.typ || d.governed(p.a) {
+				return nil
+			}
+			out = append([]*mention{p}, out...)
+			j = p.a - 1
+			if d.f(j) != "," {
+				return out
+			}
+		}
+	}
+	return out
 }
 
 // appositive reports whether participle group g stands between commas
