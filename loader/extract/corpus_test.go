@@ -308,6 +308,7 @@ func TestQACorpusFloors(t *testing.T) {
 		{"71-76", "7*", map[string]float64{"entities": 0.90, "roles": 0.97, "statements": 0.79, "events": 0.53}},
 		{"81-86", "8*", map[string]float64{"entities": 0.90, "roles": 0.95, "statements": 0.82, "events": 0.43}},
 		{"101-108", "10?", map[string]float64{"entities": 0.84, "roles": 0.72, "statements": 0.69, "events": 0.50}},
+		{"111-116", "11?", map[string]float64{"entities": 0.89, "roles": 0.81, "statements": 0.79, "events": 0.51}},
 	}
 	for _, set := range sets {
 		t.Run(set.name, func(t *testing.T) {
