@@ -1,10 +1,6 @@
 package extract
 
-import (
-	"testing"
-
-	"github.com/newsgraph/kg/schema"
-)
+import "testing"
 
 // TestEntitiesRound3 covers capitals read by their context (a recipient
 // after a governing word, a part of the city, datelines of several places),
@@ -46,24 +42,8 @@ func TestEntitiesRound3(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			ex := run(t, tc.text, tc.date)
-			for _, w := range tc.ents {
-				typ, form, _ := cut(w)
-				if !entityHas(ex, schema.EntityType(typ), form) {
-					t.Errorf("missing entity %s; got %v", w, entList(ex))
-				}
-			}
-			for _, w := range tc.notEnts {
-				typ, form, _ := cut(w)
-				if entityHas(ex, schema.EntityType(typ), form) {
-					t.Errorf("unexpected entity %s", w)
-				}
-			}
-			got := roleList(ex)
-			for _, w := range tc.roles {
-				if !contains(got, w) {
-					t.Errorf("missing role %s; got %v", w, got)
-				}
-			}
+			checkEntities(t, ex, tc.ents, tc.notEnts)
+			checkRoles(t, ex, tc.roles, nil)
 		})
 	}
 }

@@ -1,11 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"testing"
-
-	"github.com/newsgraph/kg/schema"
-)
+import "testing"
 
 // TestEventsRound covers the event nouns and verbs of general news added
 // in this round: coups and detentions, suspensions of aid, gatherings,
@@ -80,38 +75,7 @@ func TestEventsRound(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ex := run(t, tc.text, tc.date)
-			for _, w := range tc.want {
-				parts := strings.SplitN(w, "|", 3)
-				if !hasEventLike(ex.Events, parts[0], parts[1], parts[2]) {
-					t.Errorf("missing event %s; got %s", w, eventList(ex.Events))
-				}
-			}
-			for _, typ := range tc.not {
-				if hasEventLike(ex.Events, typ, "", "") {
-					t.Errorf("unexpected %s event; got %s", typ, eventList(ex.Events))
-				}
-			}
+			checkEvents(t, run(t, tc.text, tc.date), tc.want, tc.not)
 		})
 	}
-}
-
-// hasEventLike reports whether evs hold an event of type typ whose status
-// and cue are the ones given (an empty status or cue matches any).
-func hasEventLike(evs []schema.Event, typ, status, cue string) bool {
-	for _, e := range evs {
-		if string(e.Type) == typ && (status == "" || string(e.Status) == status) && (cue == "" || e.Cue == cue) {
-			return true
-		}
-	}
-	return false
-}
-
-// eventList prints events as TYPE/status/cue for failure messages.
-func eventList(evs []schema.Event) string {
-	var b strings.Builder
-	for _, e := range evs {
-		b.WriteString(string(e.Type) + "/" + string(e.Status) + "/" + e.Cue + "; ")
-	}
-	return b.String()
 }
