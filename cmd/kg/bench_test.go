@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"net/http/httptest"
 	"path/filepath"
 	"runtime"
 	"testing"
 	"time"
 
 	"github.com/newsgraph/kg/graph"
+	"github.com/newsgraph/kg/resolvers"
+	"github.com/newsgraph/kg/resolvers/httpapi"
 )
 
 // BenchmarkLoad measures end-to-end ingest (reading, extraction on every
@@ -54,5 +57,26 @@ func BenchmarkLoad(b *testing.B) {
 			b.ReportMetric(float64(articles)/elapsed.Seconds(), "articles/s")
 			b.ReportMetric(float64(quads)/elapsed.Seconds(), "quads/s")
 		})
+	}
+}
+
+// TestBenchQueriesFindSomething: every analyst query of kg bench answers
+// something on a generated corpus, so a change to the generator or the
+// extractor cannot turn a benchmark into the timing of an empty answer.
+func TestBenchQueriesFindSomething(t *testing.T) {
+	corpus := filepath.Join(t.TempDir(), "corpus.jsonl")
+	if err := writeSynthetic(&env{}, corpus, 400, 5); err != nil {
+		t.Fatal(err)
+	}
+	p := openPipeline(t, "memory:")
+	if _, err := p.LoadPaths(context.Background(), []string{corpus}, runtime.NumCPU(), nil); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(httpapi.NewHandler(resolvers.New(p.Store, p), httpapi.Config{Log: discardLog()}))
+	defer srv.Close()
+	for _, q := range benchQueries {
+		if err := postJSON(srv.Client(), srv.URL+"/query", map[string]any{"query": q.graphql}); err != nil {
+			t.Errorf("%s: %v", q.name, err)
+		}
 	}
 }
