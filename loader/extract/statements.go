@@ -1376,7 +1376,9 @@ func (d *doc) statementsOf(s [2]int, gs []*vgroup) {
 			continue
 		}
 		for _, in := range cands[i+1:] {
-			if in.explicit && !in.inverted && in.sa >= o.c1 && len(in.subj) == 1 && in.subj[0].typ == schema.TypeState &&
+			// (not an adjective: "said Russia was ready for talks" stays the
+			// outer statement, whole, and "ready" must not read as a feeling)
+			if in.explicit && !in.inverted && !in.cue.Adj && !d.copulaCue(in) && in.sa >= o.c1 && len(in.subj) == 1 && in.subj[0].typ == schema.TypeState &&
 				(d.hasCompl(o.c1, in.sa) || d.onlyGlue(o.c1, in.sa)) && (d.namesIn(o.sa, o.sb, in.subj[0]) && !d.mediaSpan(o.sa, o.sb) || holdsOfficeOf(o.subj[0], in.subj[0])) {
 				in.subj = o.subj
 			}
@@ -2242,10 +2244,29 @@ func (d *doc) ownFuture(g *vgroup) bool {
 	if d.is(j, wWillAux) || d.is(j, wFutureAux) && d.f(j) != "could" && d.f(j) != "can" && d.f(j) != "ca" {
 		return true
 	}
+	if d.is(j, wBeForms) && d.intentAdjAt(j+1) {
+		return true // "said China was ready to deepen …", "que Paris était prête à …"
+	}
 	f := d.f(j)
 	return d.lang == langFR && d.toks[j].k == kWord && len(f) > 5 && d.ma(j) == nil && !d.is(j, wAux) &&
 		(strings.HasSuffix(f, "rait") || strings.HasSuffix(f, "raient") || strings.HasSuffix(f, "era") || strings.HasSuffix(f, "eront") ||
 			strings.HasSuffix(f, "ira") || strings.HasSuffix(f, "iront"))
+}
+
+// intentAdjAt reports whether an adjective cue of intent (ready, prêt,
+// determined) starts at token i, after any adverbs.
+func (d *doc) intentAdjAt(i int) bool {
+	for n := 0; n < 3 && d.phraseEnd(i, wAdverb) > 0 && d.ma(i) == nil; n++ {
+		i = d.phraseEnd(i, wAdverb)
+	}
+	for _, c := range within(d.cue, i, i+1) {
+		if c.a == i && c.p.kind == pVerb {
+			if v := d.m.verbs[c.p.idx]; v.Adj && v.Act == schema.ActExpressIntent {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // noSpeech reports whether a cue group with a subject reports no speech

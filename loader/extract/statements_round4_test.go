@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/newsgraph/kg/schema"
+)
 
 // TestStatementsRound4 covers the fourth statements round: a media
 // descriptor before a closing source ("…, state broadcaster X reported"),
@@ -115,5 +119,31 @@ func TestPersonNamesRound4(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			checkEntityNames(t, run(t, tt.text, tt.date), tt.want, tt.not)
 		})
+	}
+}
+
+// TestReportedReadinessKeepsItsContent: a report of one's own side's
+// readiness is an intent whose content is the whole reported clause, not
+// what follows the adjective ("for talks").
+func TestReportedReadinessKeepsItsContent(t *testing.T) {
+	tests := []struct{ text, speaker, content string }{
+		{"Sergei Lavrov said Russia was ready for talks.", "Sergei Lavrov", "Russia was ready for talks"},
+		{"Volodymyr Zelensky said that Kyiv was ready to discuss sanctions.", "Volodymyr Zelensky", "Kyiv was ready to discuss sanctions"},
+	}
+	for _, tc := range tests {
+		ex := run(t, tc.text, "2019-10-23")
+		n := names(ex)
+		found := false
+		for _, st := range ex.Statements {
+			if n[st.Speaker].Name == tc.speaker {
+				found = true
+				if st.Act != schema.ActExpressIntent || st.Content != tc.content {
+					t.Errorf("%q: %s %q; want EXPRESS_INTENT %q", tc.text, st.Act, st.Content, tc.content)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no statement by %s", tc.text, tc.speaker)
+		}
 	}
 }
