@@ -75,9 +75,9 @@ const mappedBudget = 96 << 20
 // grown by more than mappedBudget, and so does a write every few hundred
 // key-value operations (hookKV.tick), so the bound holds also in the middle
 // of a write: a bulk load's batch reads index pages all over a multi-gigabyte
-// file, and the kernel maps up to 16 cached neighbours with every page it
-// faults in (fault-around ignores MADV_RANDOM), so a timer alone let a
-// single batch add 600 MiB. Safe while bbolt reads: the mapping is
+// file, and the kernel maps cached neighbours with every page it faults in
+// (fault-around; observed here despite bbolt's MADV_RANDOM), so a 200 ms
+// timer alone let a single batch add 600 MiB. Safe while bbolt reads: the mapping is
 // read-only and shared, so a dropped page is faulted back from the page
 // cache, not the disk. A no-op on other backends.
 func (s *Store) ReleaseResident(ctx context.Context, interval time.Duration) {
@@ -107,6 +107,11 @@ func (s *Store) ReleaseResident(ctx context.Context, interval time.Duration) {
 		for {
 			select {
 			case <-ctx.Done():
+				if s.hook != nil {
+					s.hook.mu.Lock()
+					s.hook.tick = nil
+					s.hook.mu.Unlock()
+				}
 				return
 			case <-t.C:
 				check()

@@ -266,14 +266,14 @@ func (s *Store) articleQuads(ctx context.Context, article string) ([]quad.Quad, 
 	}
 	// Second step: events behind accounts, people holding roles (their
 	// holdsRole quad only: a person is an entity).
-	var events []string
+	var more []string // events; people too when the article has no record
 	for _, n := range nodes {
 		for _, q := range n.quads {
 			keep(q)
 		}
 		n = n.in(article)
 		if n.has(schema.PType, schema.ClassAccount) {
-			events = append(events, n.all(schema.PReports)...)
+			more = append(more, n.all(schema.PReports)...)
 		}
 		if n.has(schema.PType, schema.ClassRole) {
 			holders, err := s.quadsWith(ctx, quad.Object, iri(n.id), schema.PHoldsRole)
@@ -286,11 +286,11 @@ func (s *Store) articleQuads(ctx context.Context, article string) ([]quad.Quad, 
 				people = append(people, text(q.Subject))
 			}
 			if recorded == nil {
-				events = append(events, people...) // described whole, as before the record
+				more = append(more, people...) // described whole, as before the record
 			}
 		}
 	}
-	extra, err := s.describe(ctx, events)
+	extra, err := s.describe(ctx, more)
 	if err != nil {
 		return nil, err
 	}
