@@ -124,11 +124,7 @@ func strictQuad(q quad.Quad) quad.Quad {
 // quadsWith returns the quads whose dir element is v, restricted to predicate
 // pred unless pred is "".
 func (s *Store) quadsWith(ctx context.Context, dir quad.Direction, v quad.Value, pred string) ([]quad.Quad, error) {
-	raw, err := s.scan(ctx, dir, []quad.Value{v}, pred)
-	if err != nil {
-		return nil, err
-	}
-	return s.materialize(ctx, raw)
+	return s.quadsWithAny(ctx, dir, []quad.Value{v}, pred)
 }
 
 // quadsWithAny is quadsWith for several values in one scan.

@@ -95,14 +95,17 @@ func (s *Store) PutExtractions(ctx context.Context, xs []*schema.Extraction) ([]
 	results := make([]schema.PutResult, len(preps))
 	var deltas []cgraph.Delta
 	// The index records the articles have now, to be replaced.
-	recs := make([]string, len(preps))
+	// and their entity-quads records (articleQuadsFrom), in one read.
+	recs := make([]string, 2*len(preps))
 	for i, p := range preps {
 		recs[i] = string(recArticle) + p.article
+		recs[len(preps)+i] = string(recEntityQuads) + p.article
 	}
-	olds, err := s.ix.get(ctx, recs)
+	got, err := s.ix.get(ctx, recs)
 	if err != nil {
 		return nil, fmt.Errorf("read index of %d articles: %w", len(preps), err)
 	}
+	olds, entityRecs := got[:len(preps)], got[len(preps):]
 	ops := &ixOps{}
 	for i, p := range preps {
 		results[i].Article = p.article
@@ -110,7 +113,7 @@ func (s *Store) PutExtractions(ctx context.Context, xs []*schema.Extraction) ([]
 			continue
 		}
 		ops.replaceArticle(p.article, olds[i], indexEntries(p.article, p.quads))
-		old, err := s.articleQuads(ctx, p.article)
+		old, err := s.articleQuadsFrom(ctx, p.article, entityRecs[i])
 		if err != nil {
 			return nil, fmt.Errorf("read previous quads of %s: %w", p.article, err)
 		}
@@ -225,17 +228,23 @@ func (s *Store) resolveArticle(ctx context.Context, id string) (string, error) {
 // that record have their entities read whole, every article's quads about
 // them, to keep this article's.
 func (s *Store) articleQuads(ctx context.Context, article string) ([]quad.Quad, error) {
-	incoming, err := s.quadsWith(ctx, quad.Object, iri(article), "")
-	if err != nil {
-		return nil, err
-	}
 	rec, err := s.ix.get(ctx, []string{string(recEntityQuads) + article})
 	if err != nil {
 		return nil, err
 	}
+	return s.articleQuadsFrom(ctx, article, rec[0])
+}
+
+// articleQuadsFrom is articleQuads with the article's entity-quads record
+// already read (nil when it has none).
+func (s *Store) articleQuadsFrom(ctx context.Context, article string, rec []byte) ([]quad.Quad, error) {
+	incoming, err := s.quadsWith(ctx, quad.Object, iri(article), "")
+	if err != nil {
+		return nil, err
+	}
 	var recorded []quad.Quad
-	if rec[0] != nil {
-		if recorded, err = decodeEntityQuads(article, rec[0]); err != nil {
+	if rec != nil {
+		if recorded, err = decodeEntityQuads(article, rec); err != nil {
 			return nil, fmt.Errorf("index of %s: %w", article, err)
 		}
 	}

@@ -561,7 +561,7 @@ func (d *doc) toldHere(b int, s [2]int) bool {
 	if b >= s[1] {
 		return false
 	}
-	if relOpeners[d.f(b)] || d.isDateWord(b) {
+	if d.is(b, wRelOpeners) || d.isDateWord(b) {
 		return true
 	}
 	// "la réunion des conseillers du format Normandie, tenue à Paris": the participle after its complement
@@ -569,19 +569,13 @@ func (d *doc) toldHere(b int, s [2]int) bool {
 		if f := d.f(k); f == "." || f == ";" {
 			break
 		}
-		if d.f(k) == "," && relOpeners[d.f(k+1)] && d.f(k+1) != "qui" && d.f(k+1) != "which" && d.f(k+1) != "que" {
+		if d.f(k) == "," && d.is(k+1, wRelOpeners) && d.f(k+1) != "qui" && d.f(k+1) != "which" && d.f(k+1) != "que" {
 			return true
 		}
 	}
 	// "the peace talks it has been holding": a contact clause with a pronoun subject
 	return b+1 < s[1] && (d.f(b) == "it" || d.f(b) == "they" || d.f(b) == "il" || d.f(b) == "elle") && d.is(b+1, wAux)
 }
-
-// relOpeners open a clause or participle that pins down the noun before them.
-var relOpeners = map[string]bool{"that": true, "which": true, "qui": true, "que": true, "qu'": true, "dont": true,
-	"held": true, "conducted": true, "hosted": true, "survenu": true, "survenue": true, "tenu": true, "tenue": true,
-	"tenus": true, "tenues": true, "organisé": true, "organisée": true, "conduite": true, "conduit": true,
-	"prévu": true, "prévue": true, "prévus": true, "prévues": true, "scheduled": true, "planned": true}
 
 // isDateWord reports whether token i belongs to a time phrase: on Tuesday, lundi 7 juin.
 func (d *doc) isDateWord(i int) bool {

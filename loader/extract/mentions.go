@@ -244,7 +244,8 @@ func (d *doc) findMentions() {
 			d.addMention(&mention{a: a, b: b, kind: mDemonym, ent: e})
 		case pCapital:
 			le := &d.m.ents[mt.p.idx]
-			if d.isLocative(a) || d.dateline(a) || hostNouns[d.f(b)] && d.toks[b].cap {
+			// a place after "à"/"in", a dateline, a host city ("the Madrid Summit")
+			if d.isLocative(a) || d.dateline(a) || d.is(b, wHostNouns) && d.toks[b].cap {
 				e := d.entity(le.Capital[0], schema.TypePlace, nil)
 				d.mention(e, a, b)
 				d.addMention(&mention{a: a, b: b, kind: mPlace, ent: e})
@@ -338,10 +339,6 @@ func (d *doc) juntaMention(a int, covered []bool) bool {
 	}
 	return true
 }
-
-// hostNouns are gatherings named after their host city ("the Madrid
-// Summit"): the city before them is a Place, not its state.
-var hostNouns = map[string]bool{"summit": true, "sommet": true, "conference": true, "conférence": true, "conference's": true}
 
 // definiteBodies reads "the ministry", "le ministère" (words.json
 // "bodyNouns") as the latest organization named before whose name has that
@@ -730,6 +727,16 @@ func (d *doc) pairPart(i int) bool {
 	return ok
 }
 
+// named records e as named by tokens [a, b) and marks them covered, so the
+// later passes over capitalised words leave them alone.
+func (d *doc) named(e *ent, a, b int, covered []bool) {
+	d.mention(e, a, b)
+	d.addMention(&mention{a: a, b: b, kind: mName, ent: e})
+	for k := a; k < b; k++ {
+		covered[k] = true
+	}
+}
+
 // pairAgreements names an agreement by the pair of parties hyphenated
 // before or after its noun: "the Israel-Jordan peace treaty", "the
 // Japan-Republic of Korea Joint Declaration", "the US-Taliban Agreement",
@@ -851,13 +858,7 @@ func (d *doc) institutions(covered []bool) {
 		if state == nil && !(d.lang == langFR && b > e+1 && d.toks[b-1].k == kWord) || b-a < 2 {
 			continue
 		}
-		name := d.surface(a, b)
-		org := d.entity(name, schema.TypeOrganization, nil)
-		d.mention(org, a, b)
-		d.addMention(&mention{a: a, b: b, kind: mName, ent: org})
-		for k := a; k < b; k++ {
-			covered[k] = true
-		}
+		d.named(d.entity(d.surface(a, b), schema.TypeOrganization, nil), a, b, covered)
 	}
 }
 
@@ -904,13 +905,7 @@ func (d *doc) namedAgreements(covered []bool) {
 		if a < 0 || b-a < 2 {
 			continue
 		}
-		name := d.surface(a, b)
-		e := d.entity(name, schema.TypeAgreement, nil)
-		d.mention(e, a, b)
-		d.addMention(&mention{a: a, b: b, kind: mName, ent: e})
-		for k := a; k < b; k++ {
-			covered[k] = true
-		}
+		d.named(d.entity(d.surface(a, b), schema.TypeAgreement, nil), a, b, covered)
 	}
 }
 
@@ -965,13 +960,7 @@ func (d *doc) placeCues(covered []bool) {
 				k--
 			}
 			if k < i {
-				name := d.surface(k, e)
-				pl := d.entity(name, schema.TypePlace, nil)
-				d.mention(pl, k, e)
-				d.addMention(&mention{a: k, b: e, kind: mName, ent: pl})
-				for x := k; x < e; x++ {
-					covered[x] = true
-				}
+				d.named(d.entity(d.surface(k, e), schema.TypePlace, nil), k, e, covered)
 				i = e - 1
 			}
 		}

@@ -118,17 +118,17 @@ const (
 	wRulers
 	wPressOffice
 	wMouthOf
-	// entities helper, round 3
 	wDativeGov
 	wCityPart
 	wCommonCaps
 	wJunta
 	wJuntaBody
 	wAgreeMods
-	// statements helper, round 4
 	wRegimeNouns
 	wStateMedia
 	wPersonNouns
+	wRelOpeners
+	wHostNouns
 	nClasses
 )
 
@@ -143,7 +143,7 @@ var classNames = [nClasses]string{
 	"pressOffices",
 	"mouthOf",
 	"dativeGov", "cityParts", "commonCaps", "juntaNouns", "juntaBodies", "agreementMods",
-	"regimeNouns", "stateMedia", "personNouns",
+	"regimeNouns", "stateMedia", "personNouns", "relOpeners", "hostNouns",
 }
 
 func compile(lex *Lexicon) *model {
