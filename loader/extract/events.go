@@ -677,19 +677,12 @@ func (d *doc) eventStatus(t *Trigger, tr match, s [2]int) schema.EventStatus {
 // strikes"): the event is then possible, not negated.
 func (d *doc) notExcluded(i, a int) bool {
 	for k := max(0, i-2); k < a && k <= i+3; k++ {
-		if excludeWords[d.f(k)] {
+		if d.is(k, wExcludeWords) {
 			return true
 		}
 	}
 	return false
 }
-
-// numberWords count the heads of state of a meeting.
-var numberWords = map[string]bool{"deux": true, "trois": true, "two": true, "three": true, "both": true}
-
-// excludeWords deny that something is ruled out after a negation.
-var excludeWords = map[string]bool{"exclure": true, "exclut": true, "exclu": true, "exclus": true, "exclue": true,
-	"ruling": true, "rule": true, "ruled": true, "excluding": true, "exclude": true}
 
 // leadersIn reports whether the heads of state and government meet in
 // tokens a..b ("les chefs d'État ou de gouvernement de l'UE", "heads of
@@ -699,7 +692,7 @@ func (d *doc) leadersIn(a, b int) bool {
 	for i := a; i < b; i++ {
 		if f := d.f(i); f == "chefs" || f == "heads" {
 			// "les deux chefs d'État", "the two heads of state": a bilateral meeting
-			if i > 0 && (d.toks[i-1].k == kNum || numberWords[d.f(i-1)]) {
+			if i > 0 && (d.toks[i-1].k == kNum || d.is(i-1, wCountWords)) {
 				continue
 			}
 			for k := i + 1; k < min(b, i+7); k++ {
@@ -717,16 +710,12 @@ func (d *doc) leadersIn(a, b int) bool {
 // belongs to the object ("a suspendu toute son aide"), not to the event.
 func (d *doc) possibleAfter(b int, s [2]int) bool {
 	for i := b; i < min(s[1], b+2); i++ {
-		if d.is(i, wPossible) && !quantifiers[d.f(i)] {
+		if d.is(i, wPossible) && !d.is(i, wNounQuant) {
 			return true
 		}
 	}
 	return false
 }
-
-// quantifiers are the words of "possible" that modify a noun ("toute
-// intervention", "any attack"), not the verb before them.
-var quantifiers = map[string]bool{"toute": true, "tout": true, "toutes": true, "tous": true, "any": true}
 
 // settled reports whether a settlement noun (solution, résolution,
 // settlement; words.json "settleNouns") governs the trigger at i: the

@@ -129,6 +129,11 @@ const (
 	wPersonNouns
 	wRelOpeners
 	wHostNouns
+	wCountWords
+	wExcludeWords
+	wNounQuant
+	wWarnWords
+	wMannerWords
 	nClasses
 )
 
@@ -144,6 +149,7 @@ var classNames = [nClasses]string{
 	"mouthOf",
 	"dativeGov", "cityParts", "commonCaps", "juntaNouns", "juntaBodies", "agreementMods",
 	"regimeNouns", "stateMedia", "personNouns", "relOpeners", "hostNouns",
+	"countWords", "excludeWords", "nounQuantifiers", "warnWords", "mannerWords",
 }
 
 func compile(lex *Lexicon) *model {

@@ -2079,10 +2079,10 @@ func (d *doc) emit(g *vgroup, s [2]int) {
 		// "stood firmly behind Ukraine" is support, "will respond firmly" a threat
 		manner, response := false, false
 		for i := g.c1; i < g.end; i++ {
-			switch d.f(i) {
-			case "consequences", "riposte", "riposter", "represailles", "retaliation", "retaliate", "retaliatory", "costs", "severe", "severes", "prix", "price":
+			switch {
+			case d.is(i, wWarnWords):
 				act = schema.ActWarn
-			case "ferme", "fermement", "firmly", "decisively", "resolument", "swiftly":
+			case d.is(i, wMannerWords):
 				manner = true
 			}
 			if f := d.f(i); strings.HasPrefix(f, "repond") || strings.HasPrefix(f, "respond") || strings.HasPrefix(f, "reag") ||
