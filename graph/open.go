@@ -176,6 +176,19 @@ var postgresIndexes = []string{
 	pgMeta,
 }
 
+// postgresDropped are Cayley's indexes kg drops from the stores it creates:
+// no kg read looks quads up by predicate alone (pos_index) or by object and
+// subject without the predicate (osp_index; ops_index serves object
+// look-ups), and every index costs each inserted quad a random B-tree
+// insertion: without these two a 2,000-article load inserts its quads in
+// 20 s instead of 27 s. Cayley's own query engine still answers over the
+// store; a traversal by predicate alone scans the table instead. Stores
+// created by Cayley or an earlier kg keep their indexes.
+var postgresDropped = []string{
+	`DROP INDEX IF EXISTS pos_index`,
+	`DROP INDEX IF EXISTS osp_index`,
+}
+
 // openPostgres opens Cayley's SQL store, creating the tables on first use.
 func openPostgres(ctx context.Context, addr string) (*Store, error) {
 	shown := redact(addr)
@@ -209,6 +222,14 @@ func openPostgres(ctx context.Context, addr string) (*Store, error) {
 			!errors.Is(err, cgraph.ErrDatabaseExists) && !strings.Contains(err.Error(), "already exists") {
 			return nil, &schema.Error{Code: schema.CodeUnavailable, Err: err,
 				Message: fmt.Sprintf("cannot initialise PostgreSQL store %s", shown)}
+		}
+	}
+	if !exists {
+		for _, q := range postgresDropped {
+			if _, err := db.ExecContext(pctx, q); err != nil {
+				return nil, &schema.Error{Code: schema.CodeUnavailable, Err: err,
+					Message: fmt.Sprintf("cannot initialise PostgreSQL store %s", shown)}
+			}
 		}
 	}
 	for _, q := range postgresIndexes {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -127,6 +128,54 @@ func TestPostgresReopen(t *testing.T) {
 	again := mustOpen(t, addr)
 	st, err := again.Stats(context.Background())
 	if err != nil || st.Articles != 1 {
+		t.Errorf("reopened store: %+v, %v", st, err)
+	}
+}
+
+// TestPostgresIndexes checks the indexes of a store kg creates: Cayley's
+// (subject, predicate, object) and (object, predicate, subject) that its
+// reads use, the label index kg adds, and neither of the two it drops; and
+// that a store whose tables already exist (Cayley's, or an earlier kg's)
+// keeps every index it has.
+func TestPostgresIndexes(t *testing.T) {
+	addr := graphtest.PostgresDSN(t)
+	s := mustOpen(t, addr)
+	mustPut(t, s, fixtureA(t))
+	indexes := func() []string {
+		t.Helper()
+		rows, err := s.pg.Query(`SELECT indexname FROM pg_indexes
+			WHERE tablename = 'quads' AND schemaname = current_schema() ORDER BY indexname`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, n)
+		}
+		return out
+	}
+	want := []string{"kg_quads_label_subject_index", "ops_index", "quads_pkey", "spo_index", "spo_unique", "spol_unique"}
+	if got := indexes(); !slices.Equal(got, want) {
+		t.Errorf("indexes of a new store: %v, want %v", got, want)
+	}
+	// An existing store keeps what it has: recreate one dropped index
+	// and reopen.
+	if _, err := s.pg.Exec(`CREATE INDEX pos_index ON quads (predicate_hash, object_hash, subject_hash)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = mustOpen(t, addr)
+	if got := indexes(); !slices.Contains(got, "pos_index") {
+		t.Errorf("reopening dropped an index of an existing store: %v", got)
+	}
+	if st, err := s.Stats(context.Background()); err != nil || st.Articles != 1 {
 		t.Errorf("reopened store: %+v, %v", st, err)
 	}
 }
