@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/cayleygraph/quad"
+	"github.com/newsgraph/kg/schema"
 )
 
 // TestArticleQuads: an article's quads, read through its entity-quads
@@ -88,5 +89,48 @@ func TestEntityQuadsRoundTrip(t *testing.T) {
 		if _, err := decodeEntityQuads(a, b[:i]); err == nil {
 			t.Fatalf("record cut at %d of %d decoded without error", i, len(b))
 		}
+	}
+}
+
+// TestStoredArticles checks the batch look-up that lets a write skip
+// reading the previous quads of new articles: stored articles are found,
+// new and retracted ones are not, and a batch mixing a new article with a
+// reloaded one writes each correctly.
+func TestStoredArticles(t *testing.T) {
+	ctx := context.Background()
+	for _, be := range backends(t) {
+		t.Run(be.name, func(t *testing.T) {
+			s := be.open(t)
+			a := mustPut(t, s, synthetic(0)).Article
+			b := mustPut(t, s, synthetic(1)).Article
+			if err := s.RetractArticle(ctx, b); err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.storedArticles(ctx, []string{a, b, "https://example.org/never"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !got[a] || got[b] || len(got) != 1 {
+				t.Errorf("stored articles: %v, want only %s", got, a)
+			}
+			before, err := s.allQuads(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs, err := s.PutExtractions(ctx, []*schema.Extraction{synthetic(0), synthetic(2)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rs[0].Added != 0 || rs[1].Added == 0 {
+				t.Errorf("reload of a stored article beside a new one: %+v", rs)
+			}
+			after, err := s.allQuads(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(after) != len(before)+rs[1].Added {
+				t.Errorf("%d quads after adding %d to %d", len(after), rs[1].Added, len(before))
+			}
+		})
 	}
 }

@@ -293,6 +293,21 @@ func (s *Store) index(dir quad.Direction, ref, pred cgraph.Ref) iterator.Shape {
 	return s.qs.QuadIterator(dir, ref)
 }
 
+// valuesOf fetches the values of node refs in one batch, in order.
+func (s *Store) valuesOf(ctx context.Context, rs []cgraph.Ref) ([]quad.Value, error) {
+	var vals []quad.Value
+	var err error
+	if s.pg != nil {
+		vals, err = pgValues(ctx, s.pg, rs)
+	} else {
+		vals, err = cgraph.ValuesOf(ctx, s.qs, rs)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %d values: %w", len(rs), err)
+	}
+	return vals, nil
+}
+
 // materialize fetches the values of ref quads in one batch (one read
 // transaction on bbolt), each distinct node once.
 func (s *Store) materialize(ctx context.Context, raw []refQuad) ([]quad.Quad, error) {
@@ -313,15 +328,9 @@ func (s *Store) materialize(ctx context.Context, raw []refQuad) ([]quad.Quad, er
 			}
 		}
 	}
-	var vals []quad.Value
-	var err error
-	if s.pg != nil {
-		vals, err = pgValues(ctx, s.pg, uniq)
-	} else {
-		vals, err = cgraph.ValuesOf(ctx, s.qs, uniq)
-	}
+	vals, err := s.valuesOf(ctx, uniq)
 	if err != nil {
-		return nil, fmt.Errorf("read %d values: %w", len(uniq), err)
+		return nil, err
 	}
 	out := make([]quad.Quad, 0, len(raw))
 	for _, rq := range raw {

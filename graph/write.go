@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/kg/schema"
@@ -106,6 +107,14 @@ func (s *Store) PutExtractions(ctx context.Context, xs []*schema.Extraction) ([]
 		return nil, fmt.Errorf("read index of %d articles: %w", len(preps), err)
 	}
 	olds, entityRecs := got[:len(preps)], got[len(preps):]
+	articles := make([]string, len(preps))
+	for i, p := range preps {
+		articles[i] = p.article
+	}
+	stored, err := s.storedArticles(ctx, articles)
+	if err != nil {
+		return nil, fmt.Errorf("look up %d articles: %w", len(preps), err)
+	}
 	ops := &ixOps{}
 	for i, p := range preps {
 		results[i].Article = p.article
@@ -113,9 +122,11 @@ func (s *Store) PutExtractions(ctx context.Context, xs []*schema.Extraction) ([]
 			continue
 		}
 		ops.replaceArticle(p.article, olds[i], indexEntries(p.article, p.quads))
-		old, err := s.articleQuadsFrom(ctx, p.article, entityRecs[i])
-		if err != nil {
-			return nil, fmt.Errorf("read previous quads of %s: %w", p.article, err)
+		var old []quad.Quad
+		if stored[p.article] {
+			if old, err = s.articleQuadsFrom(ctx, p.article, entityRecs[i]); err != nil {
+				return nil, fmt.Errorf("read previous quads of %s: %w", p.article, err)
+			}
 		}
 		have := make(map[string]bool, len(old))
 		for _, q := range old {
@@ -140,6 +151,41 @@ func (s *Store) PutExtractions(ctx context.Context, xs []*schema.Extraction) ([]
 		return nil, fmt.Errorf("store %d articles: %w", len(preps), err)
 	}
 	return results, nil
+}
+
+// storedArticles returns which of the batch's articles the store already
+// holds (their article node has its type quad), in one scan: a new article
+// has no quads to diff against, and reading them anyway costs two index
+// look-ups per article, a third of a bulk load's time on PostgreSQL at
+// 100k articles. An article's quads are written and retracted together
+// with its type quad, so an article without one has no quads.
+func (s *Store) storedArticles(ctx context.Context, articles []string) (map[string]bool, error) {
+	ids := make([]quad.Value, len(articles))
+	for i, a := range articles {
+		ids[i] = iri(a)
+	}
+	raw, err := s.scan(ctx, quad.Subject, ids, schema.PType)
+	if err != nil {
+		return nil, err
+	}
+	// Decode only the subjects, each once.
+	seen := make(map[any]bool, len(raw))
+	var subjects []cgraph.Ref
+	for _, rq := range raw {
+		if k := refs.ToKey(rq[0]); !seen[k] {
+			seen[k] = true
+			subjects = append(subjects, rq[0])
+		}
+	}
+	vals, err := s.valuesOf(ctx, subjects)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(vals))
+	for _, v := range vals {
+		out[text(v)] = true
+	}
+	return out, nil
 }
 
 // HasArticle reports whether an article with this content hash (hex sha256
