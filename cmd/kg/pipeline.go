@@ -268,6 +268,13 @@ func (p *Pipeline) LoadPaths(ctx context.Context, paths []string, workers int, r
 			xs[i] = d.x
 		}
 		rs, err := p.Store.PutExtractions(ctx, xs)
+		if err != nil && ctx.Err() != nil {
+			// Interrupted during the write: its transaction did not
+			// commit, and the batch's articles are not failures; the
+			// next run loads them.
+			batch = batch[:0]
+			return
+		}
 		for i, d := range batch {
 			var res schema.PutResult
 			var werr error

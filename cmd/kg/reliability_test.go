@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +12,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/newsgraph/kg/graph"
+	"github.com/newsgraph/kg/schema"
 )
 
 // buildKG builds the kg binary once per test run.
@@ -102,5 +108,55 @@ func TestInterruptStopsCleanly(t *testing.T) {
 	out, err := exec.Command(bin, "load", "--quiet", "--store", db, corpus).CombinedOutput()
 	if err != nil || !bytes.Contains(out, []byte("failed 0")) {
 		t.Fatalf("resume: %v %s", err, out)
+	}
+}
+
+// interruptingStore cancels the load's context in the middle of its first
+// batch write and fails that write with the context's error, as a
+// PostgreSQL write does when Ctrl-C arrives while it runs.
+type interruptingStore struct {
+	schema.Store
+	cancel context.CancelFunc
+}
+
+func (s interruptingStore) PutExtractions(ctx context.Context, xs []*schema.Extraction) ([]schema.PutResult, error) {
+	s.cancel()
+	return nil, fmt.Errorf("write %d articles: %w", len(xs), ctx.Err())
+}
+
+func (s interruptingStore) PutExtraction(ctx context.Context, x *schema.Extraction) (schema.PutResult, error) {
+	return schema.PutResult{}, fmt.Errorf("write one article: %w", ctx.Err())
+}
+
+// TestInterruptDuringWrite: an interrupt that fails the batch being
+// written counts none of its articles as failed (nothing was committed;
+// the next run loads them) and ends the load with the context's error.
+func TestInterruptDuringWrite(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	st, err := graph.Open(ctx, "memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p, err := newPipeline(ctx, interruptingStore{Store: st, cancel: cancel}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus := filepath.Join(t.TempDir(), "corpus.jsonl")
+	if err := writeSynthetic(&env{}, corpus, 10, 1); err != nil {
+		t.Fatal(err)
+	}
+	var failures []error
+	sum, err := p.LoadPaths(ctx, []string{corpus}, 2, func(r loadResult) {
+		if r.err != nil {
+			failures = append(failures, r.err)
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("load error %v, want context.Canceled", err)
+	}
+	if sum.failed != 0 || len(failures) != 0 || sum.loaded != 0 {
+		t.Errorf("summary %+v after an interrupted write, failures %v", sum, failures)
 	}
 }
