@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -199,6 +200,12 @@ func cmdExport(e *env, args []string) int {
 		return exitFail
 	}
 	defer st.Close()
+	// An export reads the whole store file; its pages need not stay
+	// counted in this process's memory (graph.Store.ReleaseResident): a
+	// 100k-article bbolt store otherwise shows 6 GiB resident by the end.
+	rctx, stopRelease := context.WithCancel(e.ctx)
+	defer stopRelease()
+	st.ReleaseResident(rctx, 10*time.Millisecond)
 	if err := st.Export(e.ctx, e.stdout, *format); err != nil {
 		e.fail("export: %v", err)
 		return exitFail
