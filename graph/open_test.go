@@ -179,3 +179,34 @@ func TestPostgresIndexes(t *testing.T) {
 		t.Errorf("reopened store: %+v, %v", st, err)
 	}
 }
+
+// TestUpdateStatistics: after a load, PostgreSQL has planner statistics for
+// kg's tables (the server here runs without autovacuum, so only kg's
+// ANALYZE can give them); the other backends have nothing to do.
+func TestUpdateStatistics(t *testing.T) {
+	ctx := context.Background()
+	if err := mustOpen(t, "memory:").UpdateStatistics(ctx); err != nil {
+		t.Errorf("memory store: %v", err)
+	}
+	s := mustOpen(t, graphtest.PostgresDSN(t))
+	mustPut(t, s, fixtureA(t))
+	analyzed := func() int {
+		t.Helper()
+		var n int
+		if err := s.pg.QueryRow(`SELECT count(*) FROM pg_stat_user_tables WHERE schemaname = current_schema()
+			AND relname IN ('quads', 'nodes', 'kg_index') AND last_analyze IS NOT NULL`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if err := s.UpdateStatistics(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// The statistics collector reports asynchronously.
+	for i := 0; i < 50 && analyzed() < 3; i++ {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if n := analyzed(); n != 3 {
+		t.Errorf("%d of kg's 3 tables analyzed", n)
+	}
+}

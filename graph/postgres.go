@@ -186,3 +186,24 @@ func (s *Store) syncCache(ctx context.Context) error {
 	s.cache.syncGeneration(gen)
 	return nil
 }
+
+// UpdateStatistics refreshes the planner statistics of a PostgreSQL store
+// after a bulk write; a no-op on the other backends. PostgreSQL plans kg's
+// look-ups from the tables' statistics, and a table loaded in bulk has none
+// until autovacuum analyzes it (never, where autovacuum is off): measured on
+// 37 M quads never analyzed, PostgreSQL planned each look-up by subject as
+// if it matched 287,000 rows (a parallel bitmap scan with JIT compilation),
+// and a page of statements by speaker took 4 s instead of 5 ms. ANALYZE
+// samples the tables: under a second there.
+func (s *Store) UpdateStatistics(ctx context.Context) error {
+	if s.pg == nil {
+		return nil
+	}
+	// One table per statement: CockroachDB's ANALYZE takes one.
+	for _, table := range []string{"quads", "nodes", "kg_index"} {
+		if _, err := s.pg.ExecContext(ctx, "ANALYZE "+table); err != nil {
+			return fmt.Errorf("analyze %s in %s: %w", table, s.addr, err)
+		}
+	}
+	return nil
+}

@@ -67,6 +67,12 @@ func cmdLoad(e *env, args []string) int {
 	prog := newProgress(e.stderr, *quiet)
 	sum, walkErr := p.LoadPaths(e.ctx, paths, *workers, prog.report(e.stderr))
 	prog.finish()
+	if sum.loaded > 0 && e.ctx.Err() == nil {
+		// Queries are planned from statistics a bulk load leaves stale.
+		if err := st.UpdateStatistics(e.ctx); err != nil {
+			e.fail("load: the articles are stored, but %v; run ANALYZE on the database before querying it", err)
+		}
+	}
 	return e.loadDone(sum, walkErr, st.Addr())
 }
 
