@@ -79,8 +79,8 @@ for n in "${sizes[@]}"; do
       cargs=(--db bolt --dbpath "$cdb")
     else
       # Cayley's HTTP API reads the very database kg wrote (Cayley's own
-      # tables); its row-by-row SQL writer is not run on the same quads:
-      # about 2,500 quads/s, hours at these sizes.
+      # tables); its SQL loader is not run on the same quads: about 7,000
+      # quads/s here, 9 min at 10k articles, hours at 100k.
       cargs=(--db postgres --dbpath "$store")
     fi
     port=$((port + 2))
