@@ -12,10 +12,7 @@ import "testing"
 // check) and events that must not be read. The sentences are written for
 // the test.
 func TestEventsRound(t *testing.T) {
-	tests := []struct {
-		name, text, date string
-		want, not        []string
-	}{
+	tests := []sentenceCase{
 		{"en a coup", "Soldiers seized power in the capital on Wednesday.", "2024-03-14",
 			[]string{"OTHER|occurred|seized power"}, nil},
 		{"fr a president overthrown", "Les militaires ont renversé mardi le président.", "2024-03-14",
@@ -73,9 +70,5 @@ func TestEventsRound(t *testing.T) {
 		{"en a definite attack pinned down by a relative clause", "Russia blamed Kyiv for an attack on the bridge. Moscow cited the attack that damaged the bridge hours earlier.", "2023-07-17",
 			[]string{"ATTACK|occurred|attack"}, nil},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			checkEvents(t, run(t, tc.text, tc.date), tc.want, tc.not)
-		})
-	}
+	runCases(t, tests, checkEvents)
 }

@@ -84,10 +84,7 @@ func contains(list []string, want string) bool {
 }
 
 func TestStatements(t *testing.T) {
-	tests := []struct {
-		name, text, date string
-		want, not        []string
-	}{
+	tests := []sentenceCase{
 		{"selon", "Selon le Kremlin, Vladimir Poutine a souligné l’importance du dialogue avec Paris.", "2021-05",
 			[]string{"Vladimir Putin|STRESS|Kremlin"}, []string{"Kremlin|STATE|"}},
 		{"according to", "According to the White House, President Biden voiced concern over the troops.", "2021-05",

@@ -14,10 +14,7 @@ import (
 // sources, modals of continuation, communiqués signed by a short name. The
 // sentences are written for the test.
 func TestGeneralisationStatements(t *testing.T) {
-	tests := []struct {
-		name, text, date string
-		want, not        []string
-	}{
+	tests := []sentenceCase{
 		{"apposition with a possessive office", "Josep Borrell, the EU's foreign policy chief, said the bloc would keep its sanctions.", "2022-05-02",
 			[]string{"Josep Borrell|EXPRESS_INTENT|"}, nil},
 		{"apposition with an indefinite office", "Ned Price, a State Department spokesman, said the door to diplomacy stayed open.", "2022-01-20",
@@ -186,10 +183,7 @@ func TestGeneralisationPersonsAndRoles(t *testing.T) {
 // for any speaker); events are "TYPE" and "!TYPE" for none. The sentences
 // are written for the test.
 func TestGeneralisationRound4(t *testing.T) {
-	tests := []struct {
-		name, text, date string
-		want, not        []string
-	}{
+	tests := []sentenceCase{
 		{"one party agreeing", "Viktor Orban agreed to drop his veto on the new aid package.", "2023-12-14",
 			[]string{"Viktor Orban|AGREE|", "AGREEMENT"}, nil},
 		{"parties agreeing to go on", "Emmanuel Macron et Olaf Scholz sont convenus de poursuivre leurs consultations.", "2023-06-06",
@@ -341,10 +335,8 @@ func TestGeneralisationRound4(t *testing.T) {
 // qualified as another one, a state's own body, lower-case words that go on
 // an institution's name, and the EU named by its people.
 func TestGeneralisationBodies(t *testing.T) {
-	tests := []struct {
-		name, text, date string
-		want, not        []string // "Name|Type"
-	}{
+	// "Name|Type"
+	tests := []sentenceCase{
 		{"qualified body is not the lexicon's", "Le porte-parole du Conseil de sécurité nationale de la Maison Blanche a salué l'accord.", "2023-03-10",
 			[]string{"Conseil de sécurité nationale|Organization"}, []string{"UN Security Council|Organization"}},
 		{"a state's own council", "The secretary of Georgia's Security Council said the talks had failed.", "2022-09-18",

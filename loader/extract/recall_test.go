@@ -12,10 +12,7 @@ import (
 // sources in one attribution, collective speakers. The sentences are
 // written for the test. want/not list "speaker|act|source".
 func TestRecallStatements(t *testing.T) {
-	tests := []struct {
-		name, text, date string
-		want, not        []string
-	}{
+	tests := []sentenceCase{
 		// mid-sentence incises: the clause's subject speaks, the incise is its source
 		{"en pronoun incise with an adverb", "Antony Blinken met Sergei Lavrov in Geneva. Russia, he said later, had promised to pull back its troops.", "2022-01-21",
 			[]string{"Russia|EXPRESS_INTENT|Antony Blinken"}, []string{"Antony Blinken|EXPRESS_INTENT|", "Antony Blinken|STATE|"}},
@@ -75,11 +72,7 @@ func TestRecallStatements(t *testing.T) {
 		{"fr décider", "Le Président de la République Emmanuel Macron a décidé que l'ambassadeur regagnerait Washington.", "2021-09-22",
 			[]string{"Emmanuel Macron|STATE|"}, nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			checkStatements(t, run(t, tt.text, tt.date), tt.want, tt.not)
-		})
-	}
+	runCases(t, tests, checkStatements)
 }
 
 // TestElidedWordClassForms checks that a word-class phrase ending in an

@@ -10,10 +10,7 @@ import "testing"
 // cues. The texts are written for the test; want/not list
 // "speaker|act|source" (a "|ACT|" entry in not matches any speaker).
 func TestStatementsRound2(t *testing.T) {
-	tests := []struct {
-		name, text, date string
-		want, not        []string
-	}{
+	tests := []sentenceCase{
 		{"a list of acts shares the subject",
 			"In Kyiv, Mayor Vitali Klitschko declared a curfew, urged residents to stay in shelters and warned against travel.", "2022-03-01",
 			[]string{"Vitali Klitschko|STATE|", "Vitali Klitschko|CALL_ON|", "Vitali Klitschko|WARN|"}, nil},
@@ -54,9 +51,5 @@ func TestStatementsRound2(t *testing.T) {
 			"Joe Biden took aim at Moscow on Tuesday. China pushed back against the criticism.", "2021-08-25",
 			[]string{"Joe Biden|CRITICIZE|", "China|REJECT|"}, nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			checkStatements(t, run(t, tt.text, tt.date), tt.want, tt.not)
-		})
-	}
+	runCases(t, tests, checkStatements)
 }

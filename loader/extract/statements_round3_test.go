@@ -13,10 +13,7 @@ import "testing"
 // only names. The texts are written for the test; want/not list
 // "speaker|act|source" (a "|ACT|" entry in not matches any speaker).
 func TestStatementsRound3(t *testing.T) {
-	tests := []struct {
-		name, text, date string
-		want, not        []string
-	}{
+	tests := []sentenceCase{
 		{"French absolute participle after an apposed office and name",
 			"L'Union européenne a condamné l'attaque, son chef de la diplomatie, Josep Borrell, affirmant que Moscou en portait la responsabilité.", "2022-03-01",
 			[]string{"European Union|CRITICIZE|", "Josep Borrell|STATE|"}, []string{"European Union|STATE|"}},
@@ -93,9 +90,5 @@ func TestStatementsRound3(t *testing.T) {
 			"China's envoy, Zhang Jun, insisted that the resolution was binding. Russia's ambassador, Vassily Nebenzia, voted in favour even though the Council rejected an amendment. He accused Washington of hypocrisy.", "2024-03-25",
 			[]string{"Vassily Nebenzia|ACCUSE|"}, []string{"Zhang Jun|ACCUSE|"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			checkStatements(t, run(t, tt.text, tt.date), tt.want, tt.not)
-		})
-	}
+	runCases(t, tests, checkStatements)
 }

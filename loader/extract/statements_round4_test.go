@@ -19,10 +19,7 @@ import (
 // after its noun read as no light verb.
 // The texts are written for the test; want/not list "speaker|act|source".
 func TestStatementsRound4(t *testing.T) {
-	tests := []struct {
-		name, text, date string
-		want, not        []string
-	}{
+	tests := []sentenceCase{
 		{"a media descriptor before a closing source",
 			"Prime Minister Li Qiang met the visiting delegation on Monday. Li Qiang rejected the claim that subsidies were distorting markets, warning the visitors against protectionism, state broadcaster CCTV reported.", "2024-05-10",
 			[]string{"Li Qiang|REJECT|CCTV", "Li Qiang|WARN|CCTV"}, []string{"CCTV|STATE|"}},
@@ -84,21 +81,15 @@ func TestStatementsRound4(t *testing.T) {
 			"The Security Council voted on Monday. Palestinian envoy Riyad Mansour said the vote had come far too late.", "2024-03-25",
 			[]string{"Riyad Mansour|"}, []string{"Saudi Arabia|"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			checkStatementsAnySource(t, run(t, tt.text, tt.date), tt.want, tt.not)
-		})
-	}
+	runCases(t, tests, checkStatementsAnySource)
 }
 
 // TestPersonNamesRound4 covers the person names this round reads: a noun
 // for a kind of person before unknown names, a first name before a
 // capital, and a capital that is a first name. Our own sentences.
 func TestPersonNamesRound4(t *testing.T) {
-	tests := []struct {
-		name, text, date string
-		want, not        []string // "Name|Type"
-	}{
+	// "Name|Type"
+	tests := []sentenceCase{
 		{"a kind of person before two names",
 			"Le milliardaire Bidzina Ivanichvili a voté dimanche à Tbilissi.", "2024-10-27",
 			[]string{"Bidzina Ivanichvili|Person"}, nil},
@@ -115,11 +106,7 @@ func TestPersonNamesRound4(t *testing.T) {
 			"The delegation flew to Riyad on Monday.", "2024-03-25",
 			[]string{"Riyad|Place"}, nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			checkEntityNames(t, run(t, tt.text, tt.date), tt.want, tt.not)
-		})
-	}
+	runCases(t, tests, checkEntityNames)
 }
 
 // TestReportedReadinessKeepsItsContent: a report of one's own side's

@@ -9,10 +9,7 @@ import "testing"
 // state's stance. The texts are written for the test; want/not list
 // "speaker|act|source" (a "|ACT|" entry in not matches any speaker).
 func TestStatementsRound(t *testing.T) {
-	tests := []struct {
-		name, text, date string
-		want, not        []string
-	}{
+	tests := []sentenceCase{
 		{"communiqué own voice in the present is every signer's",
 			"Joint Statement of Norway and Chile\n\nThe agreement is the first of its kind between the two regions and opens a new chapter.", "2021-03-02",
 			[]string{"Norway|STATE|", "Chile|STATE|"}, nil},
@@ -41,9 +38,5 @@ func TestStatementsRound(t *testing.T) {
 			"Defence Secretary Ben Wallace, asked about the request, said Britain would consider it.", "2023-07-12",
 			[]string{"Ben Wallace|EXPRESS_INTENT|"}, nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			checkStatements(t, run(t, tt.text, tt.date), tt.want, tt.not)
-		})
-	}
+	runCases(t, tests, checkStatements)
 }

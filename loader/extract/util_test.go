@@ -231,3 +231,21 @@ func checkEvents(t *testing.T, ex *schema.Extraction, want, notTypes []string) {
 		}
 	}
 }
+
+// sentenceCase is one text written for a test, with the entries a check
+// function looks for (want) and must not find (not) in its extraction.
+type sentenceCase struct {
+	name, text, date string
+	want, not        []string
+}
+
+// runCases extracts each case's text as a subtest and hands the result to
+// check (checkStatements, checkEvents, checkEntityNames, …).
+func runCases(t *testing.T, cases []sentenceCase, check func(*testing.T, *schema.Extraction, []string, []string)) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			check(t, run(t, tc.text, tc.date), tc.want, tc.not)
+		})
+	}
+}
